@@ -1,0 +1,105 @@
+package app.meet.devstack;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * PostgreSQL, Kafka, Redis and S3, started together under one directory and stopped in
+ * reverse order. The environment it hands to a service uses the same variables as a
+ * deployment against external servers.
+ */
+public final class Infrastructure implements AutoCloseable {
+
+	private final PostgresServer postgres;
+
+	private final RedisServer redis;
+
+	private final KafkaServer kafka;
+
+	private final S3Server s3;
+
+	private final List<AutoCloseable> started = new ArrayList<>();
+
+	public Infrastructure(Path directory, Ports ports, boolean durable) {
+		this.postgres = new PostgresServer(directory.resolve("postgres"), ports.postgres(), durable);
+		this.redis = new RedisServer(directory.resolve("redis"), ports.redis(), durable);
+		this.kafka = new KafkaServer(directory.resolve("kafka"), ports.kafka());
+		this.s3 = new S3Server(directory.resolve("s3"), ports.s3());
+	}
+
+	/**
+	 * Starts every server, reporting each one as it becomes ready.
+	 * @param progress receives the name of each server once it accepts connections
+	 */
+	public Infrastructure start(Consumer<String> progress) throws IOException {
+		this.started.add(this.postgres.start());
+		this.postgres.bootstrap(ServiceDefinition.SERVICES);
+		progress.accept("postgres");
+		this.started.add(this.redis.start());
+		progress.accept("redis");
+		this.started.add(this.kafka.start());
+		progress.accept("kafka");
+		this.started.add(this.s3.start());
+		progress.accept("s3");
+		return this;
+	}
+
+	public PostgresServer postgres() {
+		return this.postgres;
+	}
+
+	/**
+	 * The variables that point a service at these servers, as documented in the README.
+	 */
+	public Map<String, String> environment() {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("DB_HOST", "127.0.0.1");
+		environment.put("DB_PORT", Integer.toString(this.postgres.port()));
+		environment.put("DB_NAME", PostgresServer.DATABASE);
+		environment.put("REDIS_HOST", "127.0.0.1");
+		environment.put("REDIS_PORT", Integer.toString(this.redis.port()));
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
+		environment.put("MINIO_ENDPOINT", this.s3.endpoint());
+		environment.put("MINIO_ACCESS_KEY", S3Server.ACCESS_KEY);
+		environment.put("MINIO_SECRET_KEY", S3Server.SECRET_KEY);
+		return Collections.unmodifiableMap(environment);
+	}
+
+	@Override
+	public void close() {
+		List<AutoCloseable> reversed = new ArrayList<>(this.started);
+		Collections.reverse(reversed);
+		for (AutoCloseable server : reversed) {
+			try {
+				server.close();
+			}
+			catch (Exception ex) {
+				System.err.println("Stopping " + server + " failed: " + ex.getMessage());
+			}
+		}
+		this.started.clear();
+	}
+
+	/**
+	 * The loopback ports of the four servers; Kafka's controller uses the port after
+	 * Kafka's.
+	 */
+	public record Ports(int postgres, int redis, int kafka, int s3) {
+
+		public static Ports random() {
+			int kafka = Waiter.freePort();
+			while (!Waiter.isFree("127.0.0.1", kafka + 1)) {
+				kafka = Waiter.freePort();
+			}
+			return new Ports(Waiter.freePort(), Waiter.freePort(), kafka, Waiter.freePort());
+		}
+
+	}
+
+}

@@ -1,0 +1,100 @@
+package app.meet.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server running as a child process whose output goes to a log file. Children are
+ * started in a session of their own, so that Ctrl-C reaches only the launcher, which then
+ * stops them in order.
+ */
+final class ManagedProcess {
+
+	private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+	private final String name;
+
+	private final Process process;
+
+	private final Path log;
+
+	private ManagedProcess(String name, Process process, Path log) {
+		this.name = name;
+		this.process = process;
+		this.log = log;
+	}
+
+	static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path log)
+			throws IOException {
+		Files.createDirectories(log.getParent());
+		List<String> fullCommand = new ArrayList<>();
+		if (Files.isExecutable(SETSID)) {
+			fullCommand.add(SETSID.toString());
+		}
+		fullCommand.addAll(command);
+		ProcessBuilder builder = new ProcessBuilder(fullCommand).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(environment);
+		return new ManagedProcess(name, builder.start(), log);
+	}
+
+	static ManagedProcess of(String name, Process process, Path log) {
+		return new ManagedProcess(name, process, log);
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	Path log() {
+		return this.log;
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * Throws when the process has died, naming its log, so that a failed start never
+	 * hangs.
+	 */
+	void checkAlive() {
+		if (!this.process.isAlive()) {
+			throw new DevStackException(
+					this.name + " exited with code " + this.process.exitValue() + "; see " + this.log.toAbsolutePath());
+		}
+	}
+
+	/**
+	 * Sends the given signal and waits; kills the process if it does not exit in time.
+	 */
+	void stop(String signal, Duration grace) {
+		if (!this.process.isAlive()) {
+			return;
+		}
+		try {
+			new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).start().waitFor();
+			if (!this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (IOException ex) {
+			this.process.destroyForcibly();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+}

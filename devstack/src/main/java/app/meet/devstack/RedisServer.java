@@ -1,0 +1,95 @@
+package app.meet.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real redis-server (the binary shipped in the embedded-redis jar), on loopback only.
+ */
+public final class RedisServer implements AutoCloseable {
+
+	private static final String BINARY = "redis-server-6.2.6-v5-linux-amd64";
+
+	private final Path directory;
+
+	private final int port;
+
+	private final boolean durable;
+
+	private ManagedProcess process;
+
+	/**
+	 * @param directory the working directory: the append-only file and the log
+	 * @param port the loopback port to listen on
+	 * @param durable whether data survives a restart (append-only file)
+	 */
+	public RedisServer(Path directory, int port, boolean durable) {
+		this.directory = directory;
+		this.port = port;
+		this.durable = durable;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public RedisServer start() throws IOException {
+		Files.createDirectories(this.directory);
+		List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", Integer.toString(this.port),
+				"--bind", "127.0.0.1", "--dir", this.directory.toString(), "--daemonize", "no", "--save", ""));
+		command.addAll(this.durable ? List.of("--appendonly", "yes", "--appendfsync", "everysec")
+				: List.of("--appendonly", "no"));
+		this.process = ManagedProcess.start("redis", command, Map.of(), this.directory.resolve("redis.log"));
+		Waiter.await("Redis on port " + this.port, Duration.ofSeconds(30), this.process, this::answersPing);
+		return this;
+	}
+
+	private boolean answersPing() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
+			socket.setSoTimeout(500);
+			socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			byte[] reply = socket.getInputStream().readNBytes(7);
+			return new String(reply, StandardCharsets.US_ASCII).startsWith("+PONG");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static synchronized Path binary() throws IOException {
+		Path target = Path.of(System.getProperty("java.io.tmpdir"), "meet-" + BINARY);
+		if (Files.isExecutable(target)) {
+			return target;
+		}
+		try (InputStream in = RedisServer.class.getClassLoader().getResourceAsStream(BINARY)) {
+			if (in == null) {
+				throw new DevStackException("The redis-server binary (" + BINARY + ") is not on the classpath");
+			}
+			Path staging = Files.createTempFile(target.getParent(), "meet-redis", ".tmp");
+			Files.copy(in, staging, StandardCopyOption.REPLACE_EXISTING);
+			Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		return target;
+	}
+
+	@Override
+	public void close() {
+		if (this.process != null) {
+			this.process.stop("TERM", Duration.ofSeconds(15));
+		}
+	}
+
+}

@@ -1,0 +1,295 @@
+package app.meet.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The whole product on one machine: the infrastructure, every service (each instance its
+ * own JVM) and the gateway in front of them. Used by the launcher and by the end-to-end
+ * tests.
+ */
+public final class Stack implements AutoCloseable {
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+	private final Path projectRoot;
+
+	private final Path directory;
+
+	private final StackPorts ports;
+
+	private final Map<String, Integer> instances;
+
+	private final boolean durable;
+
+	private final Map<String, ManagedProcess> processes = new ConcurrentHashMap<>();
+
+	private Infrastructure infrastructure;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+
+	/**
+	 * @param projectRoot the repository root, where each module's jar is built
+	 * @param directory where data and logs live
+	 * @param ports the gateway's and the infrastructure's ports
+	 * @param instances how many instances of each service (one when absent)
+	 * @param durable whether the data must survive a restart
+	 */
+	public Stack(Path projectRoot, Path directory, StackPorts ports, Map<String, Integer> instances, boolean durable) {
+		this.projectRoot = projectRoot;
+		this.directory = directory;
+		this.ports = ports;
+		this.instances = Map.copyOf(instances);
+		this.durable = durable;
+	}
+
+	public Path logs() {
+		return this.directory.resolve("logs");
+	}
+
+	public String gatewayUrl() {
+		return "http://localhost:" + this.ports.gateway();
+	}
+
+	/**
+	 * Every port the stack will bind, named, so that a taken one can be reported up
+	 * front.
+	 */
+	public Map<String, Integer> requiredPorts() {
+		Map<String, Integer> required = new LinkedHashMap<>();
+		required.put("gateway", this.ports.gateway());
+		for (ServiceDefinition service : ServiceDefinition.SERVICES) {
+			for (int instance = 0; instance < instancesOf(service); instance++) {
+				required.put(instanceName(service, instance), service.port(this.ports.gateway(), instance));
+			}
+		}
+		Infrastructure.Ports infra = this.ports.infrastructure();
+		required.put("postgres", infra.postgres());
+		required.put("redis", infra.redis());
+		required.put("kafka", infra.kafka());
+		required.put("kafka controller", infra.kafka() + 1);
+		required.put("s3", infra.s3());
+		return required;
+	}
+
+	/** How many servers and processes {@link #start} reports as they become ready. */
+	public int componentCount() {
+		int services = ServiceDefinition.SERVICES.stream().mapToInt(this::instancesOf).sum();
+		return 4 + services + 1;
+	}
+
+	/** Names each port that is already in use; empty when all are free. */
+	public List<String> takenPorts() {
+		List<String> taken = new ArrayList<>();
+		requiredPorts().forEach((name, port) -> {
+			if (!Waiter.isFree("0.0.0.0", port)) {
+				taken.add("port " + port + " (" + name + ") is already in use");
+			}
+		});
+		return taken;
+	}
+
+	public Stack start(Consumer<String> progress) throws IOException {
+		for (ServiceDefinition service : allProcesses()) {
+			if (!Files.isRegularFile(service.jar(this.projectRoot))) {
+				throw new DevStackException(
+						service.jar(this.projectRoot) + " is missing: build first (./mvnw -DskipTests package)");
+			}
+		}
+		Files.createDirectories(logs());
+		this.infrastructure = new Infrastructure(this.directory, this.ports.infrastructure(), this.durable)
+			.start(progress);
+		List<CompletableFuture<Void>> starting = new ArrayList<>();
+		for (ServiceDefinition service : ServiceDefinition.SERVICES) {
+			for (int instance = 0; instance < instancesOf(service); instance++) {
+				String name = instanceName(service, instance);
+				int port = service.port(this.ports.gateway(), instance);
+				ManagedProcess process = startService(service, instance, name);
+				starting.add(CompletableFuture.runAsync(() -> {
+					awaitReady(name, process, port, "/actuator/health/readiness");
+					progress.accept(name);
+				}));
+			}
+		}
+		ManagedProcess gateway = startService(ServiceDefinition.GATEWAY, 0, "gateway");
+		try {
+			CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+		}
+		awaitReady("gateway", gateway, this.ports.gateway(), "/ready");
+		progress.accept("gateway");
+		return this;
+	}
+
+	private ManagedProcess startService(ServiceDefinition service, int instance, String name) throws IOException {
+		Map<String, String> environment = new LinkedHashMap<>(this.infrastructure.environment());
+		environment.put("SERVER_PORT", Integer.toString(service.port(this.ports.gateway(), instance)));
+		environment.put("MEET_INSTANCE", name);
+		if (service == ServiceDefinition.GATEWAY) {
+			environment.putAll(gatewayRoutes());
+		}
+		else {
+			environment.put("SERVER_ADDRESS", "127.0.0.1");
+		}
+		List<String> command = List.of(Locations.javaCommand(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar",
+				service.jar(this.projectRoot).toString());
+		ManagedProcess process = ManagedProcess.start(name, command, environment, logs().resolve(name + ".log"));
+		this.processes.put(name, process);
+		return process;
+	}
+
+	/**
+	 * Tells the gateway where every instance of every service listens, for example
+	 * {@code CHAT_SERVICE_URLS=http://127.0.0.1:8083,http://127.0.0.1:8183}.
+	 */
+	private Map<String, String> gatewayRoutes() {
+		Map<String, String> environment = new LinkedHashMap<>();
+		for (ServiceDefinition service : ServiceDefinition.SERVICES) {
+			List<String> urls = new ArrayList<>();
+			for (int instance = 0; instance < instancesOf(service); instance++) {
+				urls.add("http://127.0.0.1:" + service.port(this.ports.gateway(), instance));
+			}
+			environment.put(service.name().replace('-', '_').toUpperCase() + "_URLS", String.join(",", urls));
+		}
+		return environment;
+	}
+
+	private void awaitReady(String name, ManagedProcess process, int port, String path) {
+		URI uri = URI.create("http://127.0.0.1:" + port + path);
+		Waiter.await(name, READY_TIMEOUT, process, () -> isReady(uri));
+	}
+
+	private boolean isReady(URI uri) {
+		try {
+			HttpResponse<Void> response = this.http.send(
+					HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+					HttpResponse.BodyHandlers.discarding());
+			return response.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** Stops one instance, as a crash or a deployment would; the rest keeps running. */
+	public void stopInstance(String name) {
+		ManagedProcess process = this.processes.remove(name);
+		if (process == null) {
+			throw new DevStackException("No running instance named " + name);
+		}
+		process.stop("TERM", Duration.ofSeconds(20));
+	}
+
+	/**
+	 * Starts an instance stopped with {@link #stopInstance} again and waits until it is
+	 * ready.
+	 */
+	public void restartInstance(String name) throws IOException {
+		ServiceDefinition service = ServiceDefinition.named(name.replaceAll("-\\d+$", ""));
+		int instance = name.matches(".*-\\d+$") ? Integer.parseInt(name.replaceAll(".*-", "")) - 1 : 0;
+		ManagedProcess process = startService(service, instance, name);
+		awaitReady(name, process, service.port(this.ports.gateway(), instance), "/actuator/health/readiness");
+	}
+
+	public List<Long> pids() {
+		return this.processes.values().stream().map(ManagedProcess::pid).toList();
+	}
+
+	private int instancesOf(ServiceDefinition service) {
+		return this.instances.getOrDefault(service.name(), 1);
+	}
+
+	/**
+	 * {@code chat-service} for a single instance, {@code chat-service-2} for the second
+	 * one.
+	 */
+	static String instanceName(ServiceDefinition service, int instance) {
+		return (instance == 0) ? service.name() : service.name() + "-" + (instance + 1);
+	}
+
+	private static List<ServiceDefinition> allProcesses() {
+		List<ServiceDefinition> all = new ArrayList<>(ServiceDefinition.SERVICES);
+		all.add(ServiceDefinition.GATEWAY);
+		return all;
+	}
+
+	/** Stops the gateway, then the services, then the infrastructure. */
+	@Override
+	public void close() {
+		ManagedProcess gateway = this.processes.remove("gateway");
+		if (gateway != null) {
+			gateway.stop("TERM", Duration.ofSeconds(20));
+		}
+		List<CompletableFuture<Void>> stopping = new ArrayList<>();
+		for (ManagedProcess process : new ArrayList<>(this.processes.values())) {
+			stopping.add(CompletableFuture.runAsync(() -> process.stop("TERM", Duration.ofSeconds(20))));
+		}
+		CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+		this.processes.clear();
+		if (this.infrastructure != null) {
+			this.infrastructure.close();
+		}
+	}
+
+	/** The gateway's port (services follow it) and the infrastructure's ports. */
+	public record StackPorts(int gateway, Infrastructure.Ports infrastructure) {
+
+		public static StackPorts random() {
+			int gateway = Waiter.freePort();
+			while (!rangeFree(gateway)) {
+				gateway = Waiter.freePort();
+			}
+			return new StackPorts(gateway, Infrastructure.Ports.random());
+		}
+
+		private static boolean rangeFree(int gateway) {
+			for (ServiceDefinition service : ServiceDefinition.SERVICES) {
+				for (int instance = 0; instance < 2; instance++) {
+					int port = service.port(gateway, instance);
+					if (port > 65535 || !Waiter.isFree("0.0.0.0", port)) {
+						return false;
+					}
+				}
+			}
+			return true;
+		}
+
+	}
+
+	static Map<String, Integer> parseInstances(String spec) {
+		Map<String, Integer> instances = new LinkedHashMap<>();
+		if (spec == null || spec.isBlank()) {
+			return Collections.unmodifiableMap(instances);
+		}
+		for (String entry : spec.split(",")) {
+			String[] parts = entry.strip().split("=");
+			if (parts.length != 2 || !parts[1].strip().matches("[1-9]")) {
+				throw new DevStackException("MEET_INSTANCES entries look like chat-service=2, not '" + entry + "'");
+			}
+			instances.put(ServiceDefinition.named(parts[0].strip()).name(), Integer.parseInt(parts[1].strip()));
+		}
+		return Collections.unmodifiableMap(instances);
+	}
+
+}

@@ -1,0 +1,99 @@
+package app.meet.gateway.web;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import app.meet.platform.problem.Problems;
+
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Every error the gateway itself raises becomes problem+json: an unknown path 404, a
+ * service with no reachable instance 503, a timeout 504; never an HTML page or a stack
+ * trace. Errors answered by a service pass through unchanged.
+ */
+@Component
+@Order(-2)
+class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemJsonErrorHandler.class);
+
+	private final JsonMapper json;
+
+	ProblemJsonErrorHandler(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.error(error);
+		}
+		ProblemDetail problem = toProblem(error);
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		Problems.complete(problem, RequestIdWebFilter.requestId(exchange));
+		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (problem.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()
+				&& error instanceof ResponseStatusException statusException) {
+			response.getHeaders().addAll(statusException.getHeaders());
+		}
+		DataBuffer body = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
+		return response.writeWith(Mono.just(body));
+	}
+
+	private ProblemDetail toProblem(Throwable error) {
+		if (isUnreachable(error)) {
+			return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The service for this request is unavailable",
+					"service-unavailable");
+		}
+		if (error instanceof TimeoutException
+				|| error instanceof org.springframework.cloud.gateway.support.TimeoutException) {
+			return Problems.of(HttpStatus.GATEWAY_TIMEOUT, "The service did not answer in time", "gateway-timeout");
+		}
+		if (error instanceof ResponseStatusException statusException) {
+			HttpStatusCode status = statusException.getStatusCode();
+			if (status.value() == HttpStatus.NOT_FOUND.value()) {
+				return Problems.of(status, "No such path", "not-found");
+			}
+			if (status.is5xxServerError()) {
+				return Problems.of(status, "The service for this request is unavailable", "service-unavailable");
+			}
+			ProblemDetail problem = ProblemDetail.forStatus(status);
+			problem.setDetail(statusException.getReason());
+			return problem;
+		}
+		log.error("Unhandled gateway error", error);
+		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred", "internal-error");
+	}
+
+	private static boolean isUnreachable(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof WebClientRequestException
+					|| cause instanceof io.netty.channel.ConnectTimeoutException
+					|| cause instanceof reactor.netty.http.client.PrematureCloseException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,105 @@
+package app.meet.platform.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.meet.platform.problem.Problems;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every exception Spring MVC knows into problem+json with Meet's members, and
+ * anything unexpected into a 500 that reveals nothing of the server's inside. Features
+ * map their own domain exceptions with handlers of their own, which take precedence.
+ */
+@RestControllerAdvice
+class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		log.error("Unhandled exception", ex);
+		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred",
+				"internal-error");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields",
+				"validation-failed");
+		Problems.withFieldErrors(problem, fieldErrors(ex.getBindingResult()));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "No such path", "not-found");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON",
+				"malformed-request");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response == null) {
+			return null;
+		}
+		ProblemDetail problem = (response.getBody() instanceof ProblemDetail detail) ? detail
+				: ProblemDetail.forStatus(statusCode);
+		HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+		String requestId = (servletRequest != null) ? RequestIdFilter.requestId(servletRequest) : null;
+		if (servletRequest != null && problem.getInstance() == null) {
+			problem.setInstance(java.net.URI.create(servletRequest.getRequestURI()));
+		}
+		Problems.complete(problem, requestId);
+		return ResponseEntity.status(response.getStatusCode())
+			.headers(response.getHeaders())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	private static List<Problems.FieldError> fieldErrors(BindingResult result) {
+		return result.getFieldErrors()
+			.stream()
+			.map((error) -> new Problems.FieldError(toSnakeCase(error.getField()),
+					(error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid"))
+			.toList();
+	}
+
+	/**
+	 * Field names in errors match the wire's snake_case, not the Java record's camelCase.
+	 */
+	static String toSnakeCase(String field) {
+		return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+	}
+
+}
