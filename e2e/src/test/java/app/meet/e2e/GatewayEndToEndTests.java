@@ -1,0 +1,185 @@
+package app.meet.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import app.meet.devstack.Stack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole stack, each service its own JVM (chat-service twice), against real servers,
+ * seen only through the gateway. The last tests stop services one by one, so they run in
+ * order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayEndToEndTests {
+
+	/**
+	 * A path routed to each service, and what a request there must not be once it is
+	 * gone.
+	 */
+	private static final Map<String, List<String>> PATHS_BY_SERVICE = Map.of("auth-service",
+			List.of("/api/auth/me", "/api/users/0b7e3f8e-0000-4000-8000-000000000001", "/.well-known/jwks.json"),
+			"meeting-service", List.of("/api/meetings", "/api/meetings/code/abc-defg-hij"), "chat-service",
+			List.of("/api/meetings/0b7e3f8e-0000-4000-8000-000000000001/messages",
+					"/api/meetings/0b7e3f8e-0000-4000-8000-000000000001/events"),
+			"signaling-service", List.of("/ws", "/api/rtc/ice-servers"), "recording-service",
+			List.of("/api/meetings/0b7e3f8e-0000-4000-8000-000000000001/recordings",
+					"/api/recordings/0b7e3f8e-0000-4000-8000-000000000001"));
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private static Path directory;
+
+	private static Stack stack;
+
+	@BeforeAll
+	static void startStack() throws IOException {
+		directory = Files.createTempDirectory("meet-e2e-",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+		stack = new Stack(Path.of("..").toAbsolutePath().normalize(), directory, Stack.StackPorts.random(),
+				Map.of("chat-service", 2), false);
+		stack.start((component) -> System.out.println("ready: " + component));
+	}
+
+	@AfterAll
+	static void stopStackAndCheckNothingIsLeft() {
+		List<Long> pids = stack.pids();
+		stack.close();
+		assertThat(pids).allSatisfy(
+				(pid) -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("process %d after stop", pid)
+					.isNotEqualTo(java.util.Optional.of(true)));
+	}
+
+	@Test
+	@Order(1)
+	void readyIsOkWhenTheGatewayAndEveryServiceAreReady() throws Exception {
+		HttpResponse<String> ready = get("/ready");
+		assertThat(ready.statusCode()).isEqualTo(200);
+		assertThat(ready.body()).contains("\"status\":\"ready\"");
+		PATHS_BY_SERVICE.keySet()
+			.forEach((service) -> assertThat(ready.body()).contains("\"" + service + "\":\"ready\""));
+		assertThat(get("/health").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(2)
+	void everyRoutedPathIsAnsweredByAService() throws Exception {
+		for (List<String> paths : PATHS_BY_SERVICE.values()) {
+			for (String path : paths) {
+				HttpResponse<String> response = get(path);
+				assertThat(response.statusCode()).as(path).isLessThan(500);
+				assertThat(response.headers().firstValue("Content-Type")).as(path)
+					.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			}
+		}
+	}
+
+	@Test
+	@Order(3)
+	void unknownPathIsProblemJsonWithTheRequestIdEchoedOnce() throws Exception {
+		HttpResponse<String> response = http.send(
+				HttpRequest.newBuilder(uri("/no/such/thing")).header("X-Request-ID", "e2e-request-7").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().allValues("X-Request-ID")).containsExactly("e2e-request-7");
+		assertThat(response.body()).contains("\"code\":\"not-found\"").contains("\"request_id\":\"e2e-request-7\"");
+	}
+
+	@Test
+	@Order(4)
+	void theGatewaysRequestIdReachesTheService() throws Exception {
+		HttpResponse<String> response = get("/api/meetings/code/abc-defg-hij");
+		List<String> ids = response.headers().allValues("X-Request-ID");
+		assertThat(ids).hasSize(1);
+		assertThat(response.body()).contains("\"request_id\":\"" + ids.get(0) + "\"");
+	}
+
+	@Test
+	@Order(5)
+	void corsPreflightIsAnsweredWithoutCredentialsAndErrorsCarryTheOriginHeader() throws Exception {
+		HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(uri("/api/meetings"))
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "http://localhost:3000")
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "authorization,content-type")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(preflight.statusCode()).isEqualTo(200);
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+		HttpResponse<String> error = http.send(
+				HttpRequest.newBuilder(uri("/no/such/thing")).header("Origin", "http://localhost:3000").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(error.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+	}
+
+	@Test
+	@Order(10)
+	void aServiceKeepsBeingServedWhileOneOfItsInstancesIsDown() throws Exception {
+		stack.stopInstance("chat-service-2");
+		String path = PATHS_BY_SERVICE.get("chat-service").get(0);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(
+					() -> assertThat(statusesOf(path, 6)).allSatisfy((status) -> assertThat(status).isLessThan(500)));
+		assertThat(get("/ready").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(11)
+	void eachServiceStoppedInTurnTakesExactlyItsRoutesDownAndMakesReadyNameIt() throws Exception {
+		List<String> order = List.of("chat-service", "recording-service", "signaling-service", "meeting-service",
+				"auth-service");
+		for (int stopped = 0; stopped < order.size(); stopped++) {
+			String service = order.get(stopped);
+			stack.stopInstance(service);
+			for (String path : PATHS_BY_SERVICE.get(service)) {
+				HttpResponse<String> response = get(path);
+				assertThat(response.statusCode()).as("%s after stopping %s", path, service).isEqualTo(503);
+				assertThat(response.body()).contains("\"code\":\"service-unavailable\"");
+			}
+			for (String running : order.subList(stopped + 1, order.size())) {
+				for (String path : PATHS_BY_SERVICE.get(running)) {
+					assertThat(get(path).statusCode()).as("%s after stopping %s", path, service).isLessThan(500);
+				}
+			}
+			HttpResponse<String> ready = get("/ready");
+			assertThat(ready.statusCode()).isEqualTo(503);
+			assertThat(ready.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(ready.body()).contains("\"" + service + "\":\"not ready\"").contains("Not ready: ");
+		}
+	}
+
+	private static List<Integer> statusesOf(String path, int times) throws Exception {
+		List<Integer> statuses = new java.util.ArrayList<>();
+		for (int i = 0; i < times; i++) {
+			statuses.add(get(path).statusCode());
+		}
+		return statuses;
+	}
+
+	private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static URI uri(String path) {
+		return URI.create(stack.gatewayUrl() + path);
+	}
+
+}
