@@ -1,33 +1,11 @@
 package app.meet.chat;
 
-import java.util.Set;
-
-import app.meet.devstack.test.EmbeddedInfrastructure;
 import app.meet.devstack.test.ServiceContractTests;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedInfrastructure
 class ChatServiceApplicationIntegrationTests extends ServiceContractTests {
 
-	@LocalServerPort
-	private int port;
-
-	@Override
-	protected int port() {
-		return this.port;
-	}
-
-	@Override
-	protected Set<String> readinessComponents() {
-		return Set.of("db", "kafka", "redis", "s3");
-	}
-
-	@Override
-	protected String schema() {
-		return "chat";
+	ChatServiceApplicationIntegrationTests() {
+		super("chat", "db", "kafka", "redis", "s3");
 	}
 
 }

@@ -24,7 +24,7 @@ public final class Infrastructure implements AutoCloseable {
 
 	private final S3Server s3;
 
-	private final List<AutoCloseable> started = new ArrayList<>();
+	private final List<AutoCloseable> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	public Infrastructure(Path directory, Ports ports, boolean durable) {
 		this.postgres = new PostgresServer(directory.resolve("postgres"), ports.postgres(), durable);
@@ -38,14 +38,20 @@ public final class Infrastructure implements AutoCloseable {
 	 * @param progress receives the name of each server once it accepts connections
 	 */
 	public Infrastructure start(Consumer<String> progress) throws IOException {
-		this.started.add(this.postgres.start());
+		// each server is registered before it starts, so that a stop during start-up
+		// reaches it
+		this.started.add(this.postgres);
+		this.postgres.start();
 		this.postgres.bootstrap(ServiceDefinition.SERVICES);
 		progress.accept("postgres");
-		this.started.add(this.redis.start());
+		this.started.add(this.redis);
+		this.redis.start();
 		progress.accept("redis");
-		this.started.add(this.kafka.start());
+		this.started.add(this.kafka);
+		this.kafka.start();
 		progress.accept("kafka");
-		this.started.add(this.s3.start());
+		this.started.add(this.s3);
+		this.s3.start();
 		progress.accept("s3");
 		return this;
 	}
@@ -72,7 +78,7 @@ public final class Infrastructure implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		List<AutoCloseable> reversed = new ArrayList<>(this.started);
 		Collections.reverse(reversed);
 		for (AutoCloseable server : reversed) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -38,7 +40,15 @@ public final class Stack implements AutoCloseable {
 
 	private final Map<String, ManagedProcess> processes = new ConcurrentHashMap<>();
 
-	private Infrastructure infrastructure;
+	private volatile Infrastructure infrastructure;
+
+	private volatile boolean closed;
+
+	/**
+	 * Waits and stops block; they must not queue behind each other in the small common
+	 * pool.
+	 */
+	private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
@@ -111,8 +121,8 @@ public final class Stack implements AutoCloseable {
 			}
 		}
 		Files.createDirectories(logs());
-		this.infrastructure = new Infrastructure(this.directory, this.ports.infrastructure(), this.durable)
-			.start(progress);
+		this.infrastructure = new Infrastructure(this.directory, this.ports.infrastructure(), this.durable);
+		this.infrastructure.start(progress);
 		List<CompletableFuture<Void>> starting = new ArrayList<>();
 		for (ServiceDefinition service : ServiceDefinition.SERVICES) {
 			for (int instance = 0; instance < instancesOf(service); instance++) {
@@ -122,7 +132,7 @@ public final class Stack implements AutoCloseable {
 				starting.add(CompletableFuture.runAsync(() -> {
 					awaitReady(name, process, port, "/actuator/health/readiness");
 					progress.accept(name);
-				}));
+				}, this.tasks));
 			}
 		}
 		ManagedProcess gateway = startService(ServiceDefinition.GATEWAY, 0, "gateway");
@@ -137,7 +147,11 @@ public final class Stack implements AutoCloseable {
 		return this;
 	}
 
-	private ManagedProcess startService(ServiceDefinition service, int instance, String name) throws IOException {
+	private synchronized ManagedProcess startService(ServiceDefinition service, int instance, String name)
+			throws IOException {
+		if (this.closed) {
+			throw new DevStackException("Stopped while starting");
+		}
 		Map<String, String> environment = new LinkedHashMap<>(this.infrastructure.environment());
 		environment.put("SERVER_PORT", Integer.toString(service.port(this.ports.gateway(), instance)));
 		environment.put("MEET_INSTANCE", name);
@@ -236,14 +250,15 @@ public final class Stack implements AutoCloseable {
 
 	/** Stops the gateway, then the services, then the infrastructure. */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		this.closed = true;
 		ManagedProcess gateway = this.processes.remove("gateway");
 		if (gateway != null) {
 			gateway.stop("TERM", Duration.ofSeconds(20));
 		}
 		List<CompletableFuture<Void>> stopping = new ArrayList<>();
 		for (ManagedProcess process : new ArrayList<>(this.processes.values())) {
-			stopping.add(CompletableFuture.runAsync(() -> process.stop("TERM", Duration.ofSeconds(20))));
+			stopping.add(CompletableFuture.runAsync(() -> process.stop("TERM", Duration.ofSeconds(20)), this.tasks));
 		}
 		CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
 		this.processes.clear();

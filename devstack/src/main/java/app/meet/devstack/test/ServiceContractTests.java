@@ -16,35 +16,46 @@ import app.meet.devstack.PostgresServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every service promises, checked against the real servers: it starts, migrates its
  * own schema as its own role, reports readiness only with its servers reachable, exposes
  * metrics, and answers errors as problem+json with a request id. A service's test extends
- * this with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and
- * {@link EmbeddedInfrastructure}.
+ * this, naming its schema and the servers its readiness depends on.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedInfrastructure
 public abstract class ServiceContractTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	/** The port the service under test listens on. */
-	protected abstract int port();
+	private final String schema;
+
+	private final Set<String> readinessComponents;
+
+	@Value("${local.server.port}")
+	private int port;
 
 	/**
-	 * The health contributors that must be up before the service reports itself ready.
+	 * @param schema the schema the service owns, or {@code null} if it keeps no
+	 * relational data
+	 * @param readinessComponents the health contributors that must be up before the
+	 * service reports itself ready
 	 */
-	protected abstract Set<String> readinessComponents();
-
-	/** The schema the service owns, or {@code null} if it keeps no relational data. */
-	protected abstract String schema();
+	protected ServiceContractTests(String schema, String... readinessComponents) {
+		this.schema = schema;
+		this.readinessComponents = Set.of(readinessComponents);
+	}
 
 	@Test
 	protected void isReadyOnlyWithItsServersUp() throws Exception {
 		HttpResponse<String> response = get("/actuator/health/readiness");
 		assertThat(response.statusCode()).isEqualTo(200);
-		for (String component : readinessComponents()) {
+		for (String component : this.readinessComponents) {
 			assertThat(response.body())
 				.containsPattern("\"" + component + "\":\\{(\"details\":\\{[^}]*\\},)?\"status\":\"UP\"\\}");
 		}
@@ -60,18 +71,18 @@ public abstract class ServiceContractTests {
 
 	@Test
 	protected void migratesItsOwnSchemaAsItsOwnRole() throws SQLException {
-		Assumptions.assumeTrue(schema() != null, "this service keeps no relational data");
+		Assumptions.assumeTrue(this.schema != null, "this service keeps no relational data");
 		PostgresServer postgres = SharedInfrastructure.get().postgres();
-		String role = schema() + "_service";
+		String role = this.schema + "_service";
 		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(PostgresServer.DATABASE), role, role);
 				Statement statement = connection.createStatement()) {
 			ResultSet history = statement.executeQuery("SELECT count(*), bool_and(success), min(installed_by) FROM "
-					+ schema() + ".flyway_schema_history WHERE version IS NOT NULL");
+					+ this.schema + ".flyway_schema_history WHERE version IS NOT NULL");
 			assertThat(history.next()).isTrue();
 			assertThat(history.getInt(1)).isPositive();
 			assertThat(history.getBoolean(2)).isTrue();
 			assertThat(history.getString(3)).isEqualTo(role);
-			ResultSet outbox = statement.executeQuery("SELECT to_regclass('" + schema() + ".event_publication')");
+			ResultSet outbox = statement.executeQuery("SELECT to_regclass('" + this.schema + ".event_publication')");
 			assertThat(outbox.next()).isTrue();
 			assertThat(outbox.getString(1)).isNotNull();
 		}
@@ -109,7 +120,7 @@ public abstract class ServiceContractTests {
 	}
 
 	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + port() + path);
+		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
 }

@@ -1,0 +1,128 @@
+package app.meet.platform.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+import app.meet.platform.json.JsonConventionsAutoConfiguration;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest
+@ImportAutoConfiguration({ JsonConventionsAutoConfiguration.class, ServletConventionsAutoConfiguration.class })
+@Import({ ServletConventionsTests.SampleApplication.class, ServletConventionsTests.SampleController.class })
+class ServletConventionsTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void writesSnakeCaseJsonAndStampsTheRequestId() throws Exception {
+		this.mvc.perform(get("/sample").header("X-Request-ID", "client-id-1"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Request-ID", "client-id-1"))
+			.andExpect(jsonPath("$.display_name").value("Ann Lee"))
+			.andExpect(jsonPath("$.avatar_url").value(""));
+	}
+
+	@Test
+	void readsSnakeCaseJson() throws Exception {
+		this.mvc
+			.perform(post("/sample").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"display_name\":\"Bob\",\"email\":\"bob@example.com\",\"unknown_field\":1}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.display_name").value("Bob"));
+	}
+
+	@Test
+	void answersInvalidFieldsWithAProblemNamingEachOne() throws Exception {
+		this.mvc
+			.perform(post("/sample").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"display_name\":\"\",\"email\":\"not-an-email\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("validation-failed"))
+			.andExpect(jsonPath("$.error").value("Bad Request"))
+			.andExpect(jsonPath("$.message").isString())
+			.andExpect(jsonPath("$.request_id").isString())
+			.andExpect(jsonPath("$.errors[?(@.field == 'display_name')].message").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'email')].message").exists());
+	}
+
+	@Test
+	void answersMalformedJsonWith400() throws Exception {
+		this.mvc.perform(post("/sample").contentType(MediaType.APPLICATION_JSON).content("{\"display_name\":"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("malformed-request"));
+	}
+
+	@Test
+	void answersAWrongMethodWith405() throws Exception {
+		this.mvc.perform(put("/sample"))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("method-not-allowed"));
+	}
+
+	@Test
+	void answersAnUnexpectedFailureWithoutRevealingIt() throws Exception {
+		this.mvc.perform(get("/sample/failure"))
+			.andExpect(status().isInternalServerError())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("internal-error"))
+			.andExpect(jsonPath("$.message").value("An unexpected error occurred"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret"))));
+	}
+
+	@org.springframework.boot.SpringBootConfiguration
+	static class SampleApplication {
+
+	}
+
+	@RestController
+	static class SampleController {
+
+		@GetMapping("/sample")
+		SampleResponse sample() {
+			return new SampleResponse("Ann Lee", "");
+		}
+
+		@PostMapping("/sample")
+		SampleResponse echo(@Valid @RequestBody SampleRequest request) {
+			return new SampleResponse(request.displayName(), "");
+		}
+
+		@GetMapping("/sample/failure")
+		SampleResponse failure() {
+			throw new IllegalStateException("secret connection string");
+		}
+
+	}
+
+	record SampleRequest(@NotBlank @Size(max = 100) String displayName, @NotBlank @Email String email) {
+	}
+
+	record SampleResponse(String displayName, String avatarUrl) {
+	}
+
+}
