@@ -60,6 +60,10 @@ public final class Infrastructure implements AutoCloseable {
 		return this.postgres;
 	}
 
+	public RedisServer redis() {
+		return this.redis;
+	}
+
 	/**
 	 * The variables that point a service at these servers, as documented in the README.
 	 */

@@ -131,7 +131,11 @@ public final class PostgresServer implements AutoCloseable {
 		}
 	}
 
-	Connection superuserConnection(String database) throws SQLException {
+	/**
+	 * A connection as the superuser, for bootstrapping and for tests that inspect any
+	 * schema.
+	 */
+	public Connection superuserConnection(String database) throws SQLException {
 		Properties properties = new Properties();
 		properties.setProperty("user", SUPERUSER);
 		properties.setProperty("password", this.superuserPassword);

@@ -68,6 +68,24 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Runs one command and returns its reply as RESP text, for tests that need to look at
+	 * or reset what the services keep in Redis.
+	 */
+	public String execute(String... arguments) throws IOException {
+		StringBuilder command = new StringBuilder("*").append(arguments.length).append("\r\n");
+		for (String argument : arguments) {
+			byte[] bytes = argument.getBytes(StandardCharsets.UTF_8);
+			command.append('$').append(bytes.length).append("\r\n").append(argument).append("\r\n");
+		}
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(2000);
+			socket.getOutputStream().write(command.toString().getBytes(StandardCharsets.UTF_8));
+			socket.shutdownOutput();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
 	private static synchronized Path binary() throws IOException {
 		Path target = Path.of(System.getProperty("java.io.tmpdir"), "meet-" + BINARY);
 		if (Files.isExecutable(target)) {

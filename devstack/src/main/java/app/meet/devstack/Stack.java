@@ -71,6 +71,20 @@ public final class Stack implements AutoCloseable {
 		return this.directory.resolve("logs");
 	}
 
+	/** The servers under the stack, for tests that inspect what the services stored. */
+	public Infrastructure infrastructure() {
+		return this.infrastructure;
+	}
+
+	/** Where an instance listens, for tests that bypass the gateway on purpose. */
+	public String instanceUrl(String service, int instance) {
+		return "http://127.0.0.1:" + ServiceDefinition.named(service).port(this.ports.gateway(), instance);
+	}
+
+	public String kafkaBootstrapServers() {
+		return this.infrastructure.environment().get("KAFKA_BOOTSTRAP_SERVERS");
+	}
+
 	public String gatewayUrl() {
 		return "http://localhost:" + this.ports.gateway();
 	}
@@ -155,6 +169,8 @@ public final class Stack implements AutoCloseable {
 		Map<String, String> environment = new LinkedHashMap<>(this.infrastructure.environment());
 		environment.put("SERVER_PORT", Integer.toString(service.port(this.ports.gateway(), instance)));
 		environment.put("MEET_INSTANCE", name);
+		environment.put("AUTH_JWKS_URI", "http://127.0.0.1:"
+				+ ServiceDefinition.named("auth-service").port(this.ports.gateway(), 0) + "/.well-known/jwks.json");
 		if (service == ServiceDefinition.GATEWAY) {
 			environment.putAll(gatewayRoutes());
 		}

@@ -2,7 +2,6 @@ package app.meet.platform.web;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +10,6 @@ import app.meet.platform.problem.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,15 +17,15 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns every exception Spring MVC knows into problem+json with Meet's members, and
- * anything unexpected into a 500 that reveals nothing of the server's inside. Features
- * map their own domain exceptions with handlers of their own, which take precedence.
+ * Turns every exception Spring MVC knows into problem+json, and anything unexpected into
+ * a 500 that reveals nothing of the server's inside. Features map their own domain
+ * exceptions with handlers of their own, which take precedence;
+ * {@link ProblemDetailCompletion} adds Meet's members to all of them.
  */
 @RestControllerAdvice
 class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
@@ -70,21 +68,12 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-		if (response == null) {
-			return null;
+		if (response == null || response.getBody() instanceof ProblemDetail) {
+			return response;
 		}
-		ProblemDetail problem = (response.getBody() instanceof ProblemDetail detail) ? detail
-				: ProblemDetail.forStatus(statusCode);
-		HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
-		String requestId = (servletRequest != null) ? RequestIdFilter.requestId(servletRequest) : null;
-		if (servletRequest != null && problem.getInstance() == null) {
-			problem.setInstance(java.net.URI.create(servletRequest.getRequestURI()));
-		}
-		Problems.complete(problem, requestId);
 		return ResponseEntity.status(response.getStatusCode())
 			.headers(response.getHeaders())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+			.body(ProblemDetail.forStatus(statusCode));
 	}
 
 	private static List<Problems.FieldError> fieldErrors(BindingResult result) {

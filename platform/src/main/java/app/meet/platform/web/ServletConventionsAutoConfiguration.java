@@ -11,7 +11,7 @@ import org.springframework.core.Ordered;
 /** Request ids and problem+json errors for every servlet-based service. */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ ProblemDetailsExceptionHandler.class, ProblemErrorController.class })
+@Import({ ProblemDetailsExceptionHandler.class, ProblemDetailCompletion.class, ProblemErrorController.class })
 public class ServletConventionsAutoConfiguration {
 
 	@Bean

@@ -1,0 +1,90 @@
+package app.meet.auth.account;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import app.meet.auth.token.TokenService;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/auth/**} and {@code /api/users/{id}}. */
+@RestController
+@RequestMapping
+class AuthController {
+
+	private final AccountService accounts;
+
+	private final TokenService tokens;
+
+	AuthController(AccountService accounts, TokenService tokens) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+	}
+
+	@PostMapping("/api/auth/register")
+	@ResponseStatus(HttpStatus.CREATED)
+	AuthResponse register(@Valid @RequestBody AccountRequests.Register request) {
+		return this.accounts.register(request);
+	}
+
+	@PostMapping("/api/auth/login")
+	AuthResponse login(@Valid @RequestBody AccountRequests.Login request, HttpServletRequest http) {
+		return this.accounts.login(request, clientAddress(http));
+	}
+
+	@PostMapping("/api/auth/refresh")
+	AuthResponse refresh(@Valid @RequestBody AccountRequests.Refresh request) {
+		return this.accounts.refresh(request.refreshToken());
+	}
+
+	@PostMapping("/api/auth/logout")
+	Map<String, String> logout(@AuthenticationPrincipal Jwt token,
+			@Valid @RequestBody(required = false) AccountRequests.Logout request) {
+		this.tokens.logout(token, (request != null) ? request.refreshToken() : null);
+		return Map.of("message", "Logged out successfully");
+	}
+
+	@GetMapping("/api/auth/me")
+	UserResponse me(@AuthenticationPrincipal Jwt token) {
+		return UserResponse.forSelf(this.accounts.current(userId(token)));
+	}
+
+	@PatchMapping("/api/auth/me")
+	UserResponse updateMe(@AuthenticationPrincipal Jwt token,
+			@Valid @RequestBody AccountRequests.UpdateProfile request) {
+		return UserResponse.forSelf(this.accounts.rename(userId(token), request.name()));
+	}
+
+	@GetMapping("/api/users/{id}")
+	UserResponse user(@PathVariable UUID id) {
+		return UserResponse.forOthers(this.accounts.require(id));
+	}
+
+	static UUID userId(Jwt token) {
+		return UUID.fromString(token.getSubject());
+	}
+
+	/** The gateway appends the client's address to {@code X-Forwarded-For}. */
+	private static String clientAddress(HttpServletRequest request) {
+		String forwarded = request.getHeader("X-Forwarded-For");
+		if (forwarded != null && !forwarded.isBlank()) {
+			String[] hops = forwarded.split(",");
+			return hops[hops.length - 1].strip();
+		}
+		return request.getRemoteAddr();
+	}
+
+}

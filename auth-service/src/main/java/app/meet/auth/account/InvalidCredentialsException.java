@@ -1,0 +1,10 @@
+package app.meet.auth.account;
+
+/** Invalid email or password. */
+public class InvalidCredentialsException extends RuntimeException {
+
+	public InvalidCredentialsException() {
+		super("Invalid email or password");
+	}
+
+}

@@ -1,0 +1,10 @@
+package app.meet.auth.account;
+
+/** No such user. */
+public class UserNotFoundException extends RuntimeException {
+
+	public UserNotFoundException() {
+		super("No such user");
+	}
+
+}

@@ -1,0 +1,10 @@
+package app.meet.auth.account;
+
+/** This username is taken. */
+public class UsernameTakenException extends RuntimeException {
+
+	public UsernameTakenException() {
+		super("This username is taken");
+	}
+
+}

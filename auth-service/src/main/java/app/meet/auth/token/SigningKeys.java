@@ -1,0 +1,191 @@
+package app.meet.auth.token;
+
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+
+import app.meet.auth.config.AuthProperties;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ES256 keys access tokens are signed with, kept in the database so that tokens
+ * survive restarts and every instance signs and verifies alike. The newest key signs;
+ * when it is older than the rotation interval a new one takes over, and the old one stays
+ * published (and keeps verifying) until the tokens it signed have expired.
+ */
+@Component
+class SigningKeys {
+
+	/** Serializes rotation across instances. */
+	private static final long ROTATION_LOCK = 0x6d6565745f6b6579L;
+
+	private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+	private final JdbcClient jdbc;
+
+	private final AuthProperties properties;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+
+	SigningKeys(JdbcClient jdbc, AuthProperties properties, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** The key that signs now. */
+	ECKey current() {
+		return snapshot().keys().getKeys().getFirst().toECKey();
+	}
+
+	/** Every key that may still verify a valid token, newest first. */
+	JWKSet published() {
+		return snapshot().keys();
+	}
+
+	/** Public halves only, for the JWKS endpoint. */
+	JWKSet publicKeys() {
+		return published().toPublicJWKSet();
+	}
+
+	private Snapshot snapshot() {
+		Snapshot current = this.snapshot.get();
+		if (current == null || current.loadedAt().plus(CACHE_TTL).isBefore(this.clock.instant())) {
+			current = load();
+			if (rotationDue(current.newestCreatedAt())) {
+				rotate(false);
+				current = load();
+			}
+			this.snapshot.set(current);
+		}
+		return current;
+	}
+
+	/** Checks every few minutes whether the signing key is due for rotation. */
+	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+	void rotateWhenDue() {
+		this.snapshot.set(null);
+		snapshot();
+	}
+
+	/** Makes a new key the signing key now, whatever the age of the current one. */
+	void rotate() {
+		rotate(true);
+	}
+
+	private void rotate(boolean force) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", ROTATION_LOCK).query().singleRow();
+			Instant newest = this.jdbc.sql("SELECT max(created_at) FROM signing_keys")
+				.query(Timestamp.class)
+				.optional()
+				.map(Timestamp::toInstant)
+				.orElse(Instant.EPOCH);
+			if (!force && !rotationDue(newest)) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			KeyPair pair = generate();
+			this.jdbc.sql("UPDATE signing_keys SET retired_at = :now WHERE retired_at IS NULL")
+				.param("now", Timestamp.from(now))
+				.update();
+			this.jdbc.sql("""
+					INSERT INTO signing_keys (kid, algorithm, private_key, public_key, created_at)
+					VALUES (:kid, 'ES256', :privateKey, :publicKey, :createdAt)
+					""")
+				.param("kid", UUID.randomUUID().toString())
+				.param("privateKey", pair.getPrivate().getEncoded())
+				.param("publicKey", pair.getPublic().getEncoded())
+				.param("createdAt", Timestamp.from(now))
+				.update();
+		});
+		this.snapshot.set(null);
+	}
+
+	private boolean rotationDue(Instant newestCreatedAt) {
+		return newestCreatedAt.plus(this.properties.keyRotationInterval()).isBefore(this.clock.instant());
+	}
+
+	private Snapshot load() {
+		Instant verifiableSince = this.clock.instant()
+			.minus(this.properties.accessTokenTtl())
+			.minus(Duration.ofMinutes(1));
+		List<StoredKey> keys = this.jdbc.sql("""
+				SELECT kid, private_key, public_key, created_at FROM signing_keys
+				WHERE retired_at IS NULL OR retired_at > :since ORDER BY created_at DESC
+				""")
+			.param("since", Timestamp.from(verifiableSince))
+			.query((row, index) -> new StoredKey(row.getString("kid"), row.getBytes("private_key"),
+					row.getBytes("public_key"), row.getTimestamp("created_at").toInstant()))
+			.list();
+		Instant newest = keys.isEmpty() ? Instant.EPOCH : keys.getFirst().createdAt();
+		return new Snapshot(new JWKSet(keys.stream().map(StoredKey::toJwk).map((key) -> (JWK) key).toList()), newest,
+				this.clock.instant());
+	}
+
+	private static KeyPair generate() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+			generator.initialize(new ECGenParameterSpec("secp256r1"));
+			return generator.generateKeyPair();
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot generate a P-256 key", ex);
+		}
+	}
+
+	private record Snapshot(JWKSet keys, Instant newestCreatedAt, Instant loadedAt) {
+	}
+
+	private record StoredKey(String kid, byte[] privateKey, byte[] publicKey, Instant createdAt) {
+
+		ECKey toJwk() {
+			try {
+				KeyFactory factory = KeyFactory.getInstance("EC");
+				ECPublicKey publicKey = (ECPublicKey) factory.generatePublic(new X509EncodedKeySpec(this.publicKey));
+				ECPrivateKey privateKey = (ECPrivateKey) factory
+					.generatePrivate(new PKCS8EncodedKeySpec(this.privateKey));
+				return new ECKey.Builder(Curve.P_256, publicKey).privateKey(privateKey)
+					.keyID(this.kid)
+					.keyUse(KeyUse.SIGNATURE)
+					.algorithm(JWSAlgorithm.ES256)
+					.build();
+			}
+			catch (java.security.GeneralSecurityException ex) {
+				throw new IllegalStateException("Stored signing key " + this.kid + " is unreadable", ex);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,88 @@
+package app.meet.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A client of the stack, as the frontend is: through the gateway, JSON in and out. */
+final class Gateway {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String baseUrl;
+
+	Gateway(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	HttpResponse<String> get(String path, String accessToken) {
+		return send(request(path, accessToken).GET().build());
+	}
+
+	HttpResponse<String> post(String path, String accessToken, Object body) {
+		return send(request(path, accessToken).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build());
+	}
+
+	HttpResponse<String> send(HttpRequest request) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	HttpResponse<byte[]> sendBytes(HttpRequest request) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	HttpRequest.Builder request(String path, String accessToken) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(20));
+		if (accessToken != null) {
+			builder.header("Authorization", "Bearer " + accessToken);
+		}
+		return builder;
+	}
+
+	/** Registers a fresh account and returns the answer (user and tokens). */
+	JsonNode register() {
+		String handle = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		HttpResponse<String> response = post("/api/auth/register", null, Map.of("email", handle + "@example.com",
+				"username", handle, "password", "correct horse battery", "name", "User " + handle));
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException("register answered " + response.statusCode() + ": " + response.body());
+		}
+		return JSON.readTree(response.body());
+	}
+
+	static JsonNode json(HttpResponse<String> response) {
+		return JSON.readTree(response.body());
+	}
+
+}

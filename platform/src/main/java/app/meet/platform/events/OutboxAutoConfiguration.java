@@ -1,0 +1,83 @@
+package app.meet.platform.events;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Publishes every {@link DomainEvent} from the transactional outbox to Kafka as a
+ * CloudEvent, and retries what could not be published (for example while Kafka was down)
+ * until it is.
+ */
+@AutoConfiguration
+@ConditionalOnClass(EventExternalizationConfiguration.class)
+@EnableScheduling
+public class OutboxAutoConfiguration {
+
+	@Bean
+	EventExternalizationConfiguration domainEventExternalization(@Value("${spring.application.name}") String source) {
+		return EventExternalizationConfiguration.externalizing()
+			.select((event) -> event instanceof DomainEvent)
+			.route(DomainEvent.class, (event) -> RoutingTarget.forTarget(event.topic()).andKey(event.subject()))
+			// a Message carries its own headers through the Kafka externalizer
+			.mapping(DomainEvent.class,
+					(event) -> MessageBuilder.withPayload(event.data()).copyHeaders(headers(event, source)).build())
+			.build();
+	}
+
+	static Map<String, Object> headers(DomainEvent event, String source) {
+		EventEnvelope envelope = new EventEnvelope(event.eventId(), source, event.eventType(), event.occurredAt(),
+				event.subject());
+		Map<String, Object> headers = new HashMap<>();
+		envelope.toKafkaHeaders().forEach((header) -> headers.put(header.key(), header.value()));
+		return headers;
+	}
+
+	@Bean
+	@ConditionalOnBean(IncompleteEventPublications.class)
+	OutboxRetry outboxRetry(IncompleteEventPublications publications) {
+		return new OutboxRetry(publications);
+	}
+
+	/** Resubmits publications that are still incomplete a while after they were made. */
+	static class OutboxRetry {
+
+		private static final Logger log = LoggerFactory.getLogger(OutboxRetry.class);
+
+		private static final Duration MIN_AGE = Duration.ofSeconds(10);
+
+		private final IncompleteEventPublications publications;
+
+		OutboxRetry(IncompleteEventPublications publications) {
+			this.publications = publications;
+		}
+
+		@Scheduled(fixedDelayString = "${meet.outbox.retry-interval:5s}",
+				initialDelayString = "${meet.outbox.retry-interval:5s}")
+		void resubmit() {
+			try {
+				this.publications.resubmitIncompletePublicationsOlderThan(MIN_AGE);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Resubmitting unpublished events failed; will try again: {}", ex.getMessage());
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,27 @@
+package app.meet.platform.security;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How access tokens are checked everywhere: signature through auth-service's JWKS, issuer
+ * and audience.
+ *
+ * @param jwksUri where auth-service publishes its public keys ({@code AUTH_JWKS_URI})
+ * @param issuer the {@code iss} every token must carry ({@code AUTH_ISSUER})
+ * @param audience the {@code aud} every token must contain
+ * @param publicPaths Ant-style paths a service answers without a token
+ */
+@ConfigurationProperties("meet.security")
+@Validated
+public record SecurityProperties(@NotNull URI jwksUri, @NotBlank String issuer, @NotBlank String audience,
+		@DefaultValue List<String> publicPaths) {
+
+}
