@@ -40,6 +40,8 @@ public final class Stack implements AutoCloseable {
 
 	private final Map<String, ManagedProcess> processes = new ConcurrentHashMap<>();
 
+	private final Map<String, String> settings = new LinkedHashMap<>();
+
 	private volatile Infrastructure infrastructure;
 
 	private volatile boolean closed;
@@ -69,6 +71,15 @@ public final class Stack implements AutoCloseable {
 
 	public Path logs() {
 		return this.directory.resolve("logs");
+	}
+
+	/**
+	 * Adds settings (environment variables, as in the README) every process gets, for
+	 * example lower rate limits for a test.
+	 */
+	public Stack withSettings(Map<String, String> settings) {
+		this.settings.putAll(settings);
+		return this;
 	}
 
 	/** The servers under the stack, for tests that inspect what the services stored. */
@@ -167,6 +178,7 @@ public final class Stack implements AutoCloseable {
 			throw new DevStackException("Stopped while starting");
 		}
 		Map<String, String> environment = new LinkedHashMap<>(this.infrastructure.environment());
+		environment.putAll(this.settings);
 		environment.put("SERVER_PORT", Integer.toString(service.port(this.ports.gateway(), instance)));
 		environment.put("MEET_INSTANCE", name);
 		environment.put("AUTH_JWKS_URI", "http://127.0.0.1:"
@@ -298,7 +310,7 @@ public final class Stack implements AutoCloseable {
 			for (ServiceDefinition service : ServiceDefinition.SERVICES) {
 				for (int instance = 0; instance < 2; instance++) {
 					int port = service.port(gateway, instance);
-					if (port > 65535 || !Waiter.isFree("0.0.0.0", port)) {
+					if (port > 32767 || !Waiter.isFree("0.0.0.0", port)) {
 						return false;
 					}
 				}

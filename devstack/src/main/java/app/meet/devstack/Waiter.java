@@ -10,6 +10,8 @@ import java.util.function.BooleanSupplier;
 /** Polling helpers for servers coming up. */
 final class Waiter {
 
+	private static final java.util.Random RANDOM = new java.security.SecureRandom();
+
 	private Waiter() {
 	}
 
@@ -50,13 +52,19 @@ final class Waiter {
 		}
 	}
 
+	/**
+	 * A free loopback port below Linux's ephemeral range (32768 and up), so that the
+	 * outgoing connections of the servers already running cannot take it before it is
+	 * bound.
+	 */
 	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int port = 20000 + RANDOM.nextInt(12000);
+			if (isFree("0.0.0.0", port)) {
+				return port;
+			}
 		}
-		catch (IOException ex) {
-			throw new DevStackException("No free port on the loopback interface", ex);
-		}
+		throw new DevStackException("No free port between 20000 and 32000");
 	}
 
 	static void sleep(Duration duration) {

@@ -327,8 +327,43 @@ class AuthEndToEndTests {
 		String token = gateway.register().get("access_token").asString();
 		stack.stopInstance("auth-service");
 		stack.restartInstance("auth-service");
-		assertThat(gateway.get("/api/auth/me", token).statusCode()).isEqualTo(200);
+		// the gateway's balancer sees the instance again within its health-check interval
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(gateway.get("/api/auth/me", token).statusCode()).isEqualTo(200));
 		assertThat(gateway.get("/.well-known/jwks.json", null).body()).contains(header(token).get("kid").asString());
+	}
+
+	@Test
+	void aUserOverTheRateLimitGets429UntilTheWindowEndsAndOthersAreUnaffected() {
+		String busy = gateway.register().get("access_token").asString();
+		HttpResponse<String> limited = null;
+		for (int request = 0; request < 3 * RunningStack.PER_USER_LIMIT && limited == null; request++) {
+			HttpResponse<String> response = gateway.get("/api/auth/me", busy);
+			if (response.statusCode() == 429) {
+				limited = response;
+			}
+			else {
+				assertThat(response.statusCode()).isEqualTo(200);
+			}
+		}
+		assertThat(limited).as("a 429 within three windows' worth of requests").isNotNull();
+		assertThat(limited.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(Gateway.json(limited).get("code").asString()).isEqualTo("too-many-requests");
+		assertThat(limited.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+		assertThat(gateway.get("/api/auth/me", gateway.register().get("access_token").asString()).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void aBodyOverItsRoutesLimitIsRefusedAtTheGateway() {
+		String token = gateway.register().get("access_token").asString();
+		HttpResponse<String> response = gateway.send(gateway.request("/api/meetings", token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + "x".repeat(1_100_000) + "\"}"))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(Gateway.json(response).get("code").asString()).isEqualTo("payload-too-large");
 	}
 
 	/**

@@ -55,6 +55,9 @@ class GatewayEndToEndTests {
 
 	@AfterAll
 	static void stopStackAndCheckNothingIsLeft() {
+		if (stack == null) {
+			return;
+		}
 		List<Long> pids = stack.pids();
 		stack.close();
 		assertThat(pids).allSatisfy(

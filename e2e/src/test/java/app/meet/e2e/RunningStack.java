@@ -15,24 +15,38 @@ import app.meet.devstack.Stack;
  */
 final class RunningStack {
 
+	/** Low enough for a test to reach, high enough for every other test's traffic. */
+	static final int PER_USER_LIMIT = 150;
+
 	private static Stack stack;
+
+	private static RuntimeException failure;
 
 	private RunningStack() {
 	}
 
 	static synchronized Stack get() {
+		if (failure != null) {
+			throw failure;
+		}
 		if (stack == null) {
 			try {
 				Path directory = Files.createTempDirectory("meet-e2e-",
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 				Stack started = new Stack(Path.of("..").toAbsolutePath().normalize(), directory,
-						Stack.StackPorts.random(), Map.of("chat-service", 2), false);
+						Stack.StackPorts.random(), Map.of("chat-service", 2), false)
+					.withSettings(Map.of("RATE_LIMIT_PER_USER", Integer.toString(PER_USER_LIMIT),
+							"RATE_LIMIT_PER_ADDRESS", "100000"));
 				Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-stack-shutdown"));
-				started.start((component) -> System.out.println("ready: " + component));
-				stack = started;
+				stack = started.start((component) -> System.out.println("ready: " + component));
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
+				failure = new UncheckedIOException(ex);
+				throw failure;
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+				throw ex;
 			}
 		}
 		return stack;

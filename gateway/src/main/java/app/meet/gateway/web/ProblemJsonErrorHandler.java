@@ -74,6 +74,12 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 			if (status.value() == HttpStatus.NOT_FOUND.value()) {
 				return Problems.of(status, "No such path", "not-found");
 			}
+			if (status.value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+				return Problems.of(status, statusException.getReason(), "too-many-requests");
+			}
+			if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+				return Problems.of(status, statusException.getReason(), "payload-too-large");
+			}
 			if (status.is5xxServerError()) {
 				return Problems.of(status, "The service for this request is unavailable", "service-unavailable");
 			}

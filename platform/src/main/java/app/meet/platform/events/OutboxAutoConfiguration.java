@@ -2,8 +2,10 @@ package app.meet.platform.events;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,6 +33,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 public class OutboxAutoConfiguration {
 
+	private static final int PARTITIONS = 3;
+
 	@Bean
 	EventExternalizationConfiguration domainEventExternalization(@Value("${spring.application.name}") String source) {
 		return EventExternalizationConfiguration.externalizing()
@@ -37,7 +43,23 @@ public class OutboxAutoConfiguration {
 			// a Message carries its own headers through the Kafka externalizer
 			.mapping(DomainEvent.class,
 					(event) -> MessageBuilder.withPayload(event.data()).copyHeaders(headers(event, source)).build())
+			// one at a time, so that events leave in the order they were committed
+			.serializeExternalization(true)
 			.build();
+	}
+
+	/**
+	 * Creates the topics the service publishes to ({@code meet.outbox.topics}) at
+	 * start-up, so that the first event does not wait for a topic to be created on
+	 * demand.
+	 */
+	@Bean
+	@ConditionalOnClass(NewTopic.class)
+	KafkaAdmin.NewTopics outboxTopics(@Value("${meet.outbox.topics:}") List<String> topics) {
+		return new KafkaAdmin.NewTopics(topics.stream()
+			.filter((topic) -> !topic.isBlank())
+			.map((topic) -> TopicBuilder.name(topic).partitions(PARTITIONS).build())
+			.toArray(NewTopic[]::new));
 	}
 
 	static Map<String, Object> headers(DomainEvent event, String source) {

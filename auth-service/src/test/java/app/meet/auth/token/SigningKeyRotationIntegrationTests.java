@@ -1,0 +1,63 @@
+package app.meet.auth.token;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import app.meet.devstack.test.EmbeddedInfrastructure;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+@EmbeddedInfrastructure
+class SigningKeyRotationIntegrationTests {
+
+	@Autowired
+	private SigningKeys keys;
+
+	@Autowired
+	private TokenService tokens;
+
+	@Autowired
+	private JwtDecoder decoder;
+
+	@Autowired
+	private JwksController jwks;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void afterARotationTheNewKeySignsAndTheOldOneKeepsVerifyingAndStaysPublished() {
+		IssuedTokens before = this.tokens.issue(storedSubject());
+		String oldKid = this.decoder.decode(before.accessToken()).getHeaders().get("kid").toString();
+
+		this.keys.rotate();
+
+		IssuedTokens after = this.tokens.issue(storedSubject());
+		String newKid = this.decoder.decode(after.accessToken()).getHeaders().get("kid").toString();
+		assertThat(newKid).isNotEqualTo(oldKid);
+		assertThat(this.decoder.decode(before.accessToken()).getSubject()).isEqualTo(before.userId().toString());
+		assertThat(this.jwks.jwks().getBody().toString()).contains(oldKid).contains(newKid);
+	}
+
+	/** An account row, which refresh tokens refer to. */
+	private TokenSubject storedSubject() {
+		UUID id = UUID.randomUUID();
+		String handle = "rot" + id.toString().substring(0, 8);
+		this.jdbc
+			.sql("INSERT INTO users (id, email, username, name, password_hash, created_at, updated_at)"
+					+ " VALUES (:id, :email, :username, 'Rotation Test', 'not-a-hash', now(), now())")
+			.param("id", id)
+			.param("email", handle + "@example.com")
+			.param("username", handle)
+			.update();
+		return new TokenSubject(id, handle, "Rotation Test", handle + "@example.com");
+	}
+
+}
