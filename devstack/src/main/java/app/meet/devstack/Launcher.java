@@ -89,6 +89,10 @@ public final class Launcher {
 		}
 		System.out.printf("%nMeet is up in %.1f s: %s%n", seconds(start), stack.gatewayUrl());
 		System.out.println("Logs: " + projectRoot.relativize(stack.logs()) + "/   Stop: Ctrl-C or ./meet stop");
+		if (stack.recordingStartupCaches()) {
+			System.out.println("First start of this build: the JVMs record start-up caches, saved when Meet stops;"
+					+ " the next start is faster.");
+		}
 		try {
 			Thread.currentThread().join();
 		}

@@ -42,6 +42,8 @@ public final class Stack implements AutoCloseable {
 
 	private final Map<String, String> settings = new LinkedHashMap<>();
 
+	private final StartupCaches startupCaches;
+
 	private volatile Infrastructure infrastructure;
 
 	private volatile boolean closed;
@@ -67,6 +69,7 @@ public final class Stack implements AutoCloseable {
 		this.ports = ports;
 		this.instances = Map.copyOf(instances);
 		this.durable = durable;
+		this.startupCaches = new StartupCaches(projectRoot, directory.resolve("app"));
 	}
 
 	public Path logs() {
@@ -119,6 +122,11 @@ public final class Stack implements AutoCloseable {
 		required.put("kafka controller", infra.kafka() + 1);
 		required.put("s3", infra.s3());
 		return required;
+	}
+
+	/** Whether this run records the JDK AOT caches that later starts load. */
+	public boolean recordingStartupCaches() {
+		return this.startupCaches.recording();
 	}
 
 	/** How many servers and processes {@link #start} reports as they become ready. */
@@ -189,9 +197,14 @@ public final class Stack implements AutoCloseable {
 		else {
 			environment.put("SERVER_ADDRESS", "127.0.0.1");
 		}
-		List<String> command = List.of(Locations.javaCommand(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar",
-				service.jar(this.projectRoot).toString());
+		List<String> command = new ArrayList<>(List.of(Locations.javaCommand(), "-Xms64m", "-Xmx384m",
+				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED"));
+		if (this.durable) {
+			command.addAll(this.startupCaches.jvmOptions(service, name));
+		}
+		else {
+			command.addAll(List.of("-jar", service.jar(this.projectRoot).toString()));
+		}
 		ManagedProcess process = ManagedProcess.start(name, command, environment, logs().resolve(name + ".log"));
 		this.processes.put(name, process);
 		return process;
@@ -280,13 +293,19 @@ public final class Stack implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		this.closed = true;
+		if (this.startupCaches.recording()) {
+			System.out.println("Saving start-up caches for the next start...");
+		}
 		ManagedProcess gateway = this.processes.remove("gateway");
 		if (gateway != null) {
-			gateway.stop("TERM", Duration.ofSeconds(20));
+			gateway.stop("TERM", this.startupCaches.recording() ? Duration.ofMinutes(2) : Duration.ofSeconds(20));
 		}
 		List<CompletableFuture<Void>> stopping = new ArrayList<>();
+		// a JVM recording its start-up cache writes it on the way out, which takes a
+		// while
+		Duration grace = this.startupCaches.recording() ? Duration.ofMinutes(2) : Duration.ofSeconds(20);
 		for (ManagedProcess process : new ArrayList<>(this.processes.values())) {
-			stopping.add(CompletableFuture.runAsync(() -> process.stop("TERM", Duration.ofSeconds(20)), this.tasks));
+			stopping.add(CompletableFuture.runAsync(() -> process.stop("TERM", grace), this.tasks));
 		}
 		CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
 		this.processes.clear();
