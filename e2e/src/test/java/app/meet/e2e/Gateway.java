@@ -36,21 +36,16 @@ final class Gateway {
 	}
 
 	HttpResponse<String> send(HttpRequest request) {
-		try {
-			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpResponse<byte[]> sendBytes(HttpRequest request) {
+		return send(request, HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			return HTTP.send(request, body);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

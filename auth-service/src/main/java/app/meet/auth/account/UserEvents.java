@@ -6,16 +6,31 @@ import java.util.UUID;
 
 import app.meet.platform.events.DomainEvent;
 
-/** What auth-service tells the others on {@code auth.events}, keyed by user id. */
-final class UserEvents {
+/**
+ * What auth-service tells the others on {@code auth.events}, keyed by user id;
+ * {@code user} is the public view, without email.
+ */
+sealed interface UserEvents extends DomainEvent {
 
-	static final String TOPIC = "auth.events";
+	UserResponse user();
 
-	private UserEvents() {
+	@Override
+	default String topic() {
+		return "auth.events";
 	}
 
-	/** A new account; {@code user} is the public view, without email. */
-	record UserRegistered(String eventId, Instant occurredAt, UserResponse user) implements DomainEvent {
+	@Override
+	default String subject() {
+		return user().id().toString();
+	}
+
+	@Override
+	default Object data() {
+		return Map.of("user", user());
+	}
+
+	/** A new account. */
+	record UserRegistered(String eventId, Instant occurredAt, UserResponse user) implements UserEvents {
 
 		static UserRegistered of(User user) {
 			return new UserRegistered(UUID.randomUUID().toString(), user.updatedAt(), UserResponse.forOthers(user));
@@ -26,25 +41,10 @@ final class UserEvents {
 			return "meet.user.registered";
 		}
 
-		@Override
-		public String topic() {
-			return TOPIC;
-		}
-
-		@Override
-		public String subject() {
-			return this.user.id().toString();
-		}
-
-		@Override
-		public Object data() {
-			return Map.of("user", this.user);
-		}
-
 	}
 
-	/** A changed name or avatar; {@code user} is the public view, without email. */
-	record UserUpdated(String eventId, Instant occurredAt, UserResponse user) implements DomainEvent {
+	/** A changed name or avatar. */
+	record UserUpdated(String eventId, Instant occurredAt, UserResponse user) implements UserEvents {
 
 		static UserUpdated of(User user) {
 			return new UserUpdated(UUID.randomUUID().toString(), user.updatedAt(), UserResponse.forOthers(user));
@@ -53,21 +53,6 @@ final class UserEvents {
 		@Override
 		public String eventType() {
 			return "meet.user.updated";
-		}
-
-		@Override
-		public String topic() {
-			return TOPIC;
-		}
-
-		@Override
-		public String subject() {
-			return this.user.id().toString();
-		}
-
-		@Override
-		public Object data() {
-			return Map.of("user", this.user);
 		}
 
 	}

@@ -2,6 +2,7 @@ package app.meet.platform.web;
 
 import java.util.List;
 
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -38,6 +40,42 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred",
 				"internal-error");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	/** Constraints checked on method parameters outside Spring MVC's own validation. */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields",
+				"validation-failed");
+		Problems.withFieldErrors(problem,
+				ex.getConstraintViolations()
+					.stream()
+					.map((violation) -> new Problems.FieldError(
+							toSnakeCase(lastNode(violation.getPropertyPath().toString())), violation.getMessage()))
+					.toList());
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields",
+				"validation-failed");
+		Problems.withFieldErrors(problem,
+				ex.getParameterValidationResults()
+					.stream()
+					.flatMap((result) -> result.getResolvableErrors()
+						.stream()
+						.map((error) -> new Problems.FieldError(
+								toSnakeCase(result.getMethodParameter().getParameterName() != null
+										? result.getMethodParameter().getParameterName() : "parameter"),
+								(error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid")))
+					.toList());
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String lastNode(String path) {
+		return path.substring(path.lastIndexOf('.') + 1);
 	}
 
 	@Override

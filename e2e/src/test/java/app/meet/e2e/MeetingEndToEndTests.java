@@ -1,0 +1,144 @@
+package app.meet.e2e;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Creating and finding meetings through the gateway. */
+@Order(2)
+class MeetingEndToEndTests {
+
+	private static Gateway gateway;
+
+	@BeforeAll
+	static void stack() {
+		gateway = new Gateway(RunningStack.get().gatewayUrl());
+	}
+
+	@Test
+	void aNewMeetingIsScheduledWithDefaultsAndAReadableCode() {
+		JsonNode host = gateway.register();
+		String token = host.get("access_token").asString();
+		HttpResponse<String> created = gateway.post("/api/meetings", token, Map.of("title", "  Quick Meeting  "));
+		assertThat(created.statusCode()).isEqualTo(201);
+		JsonNode meeting = Gateway.json(created);
+		assertThat(meeting.get("title").asString()).isEqualTo("Quick Meeting");
+		assertThat(meeting.get("description").asString()).isEmpty();
+		assertThat(meeting.get("code").asString()).matches("[a-z]{3}-[a-z]{4}-[a-z]{3}");
+		assertThat(meeting.get("status").asString()).isEqualTo("scheduled");
+		assertThat(meeting.get("max_users").asInt()).isEqualTo(50);
+		assertThat(meeting.get("participant_count").asInt()).isZero();
+		assertThat(meeting.get("is_recording").asBoolean()).isFalse();
+		assertThat(meeting.get("host_id")).isEqualTo(host.get("user").get("id"));
+		assertThat(meeting.get("host").get("name")).isEqualTo(host.get("user").get("name"));
+		assertThat(meeting.get("host").has("email")).isFalse();
+		JsonNode settings = meeting.get("settings");
+		assertThat(settings.get("allow_chat").asBoolean()).isTrue();
+		assertThat(settings.get("allow_screen_share").asBoolean()).isTrue();
+		assertThat(settings.get("mute_on_join").asBoolean()).isFalse();
+		assertThat(settings.get("video_on_join").asBoolean()).isTrue();
+		assertThat(settings.get("waiting_room_enabled").asBoolean()).isTrue();
+		assertThat(settings.get("recording_enabled").asBoolean()).isTrue();
+		assertThat(settings.get("empty_timeout_seconds").asInt()).isEqualTo(300);
+	}
+
+	@Test
+	void explicitSettingsAreKeptEvenWhenAllFalse() {
+		String token = gateway.register().get("access_token").asString();
+		Map<String, Object> settings = Map.of("allow_chat", false, "allow_screen_share", false, "mute_on_join", false,
+				"video_on_join", false, "waiting_room_enabled", false, "recording_enabled", false,
+				"empty_timeout_seconds", 0);
+		JsonNode meeting = Gateway.json(gateway.post("/api/meetings", token, Map.of("title", "Quiet", "max_users", 2,
+				"scheduled_at", Instant.now().plusSeconds(3600).toString(), "settings", settings)));
+		settings.forEach(
+				(name, value) -> assertThat(meeting.get("settings").get(name).toString()).isEqualTo(value.toString()));
+		assertThat(meeting.get("max_users").asInt()).isEqualTo(2);
+		assertThat(meeting.get("scheduled_at").isNull()).isFalse();
+	}
+
+	@Test
+	void invalidMeetingsAreRefusedNamingEachField() {
+		String token = gateway.register().get("access_token").asString();
+		HttpResponse<String> response = gateway.post("/api/meetings", token,
+				Map.of("title", " ", "description", "d".repeat(2001), "max_users", 1, "scheduled_at",
+						Instant.now().minusSeconds(60).toString(), "settings", Map.of("empty_timeout_seconds", -1)));
+		assertThat(response.statusCode()).isEqualTo(400);
+		List<String> fields = new ArrayList<>();
+		Gateway.json(response).get("errors").forEach((error) -> fields.add(error.get("field").asString()));
+		assertThat(fields).containsExactlyInAnyOrder("title", "description", "max_users", "scheduled_at",
+				"settings.empty_timeout_seconds");
+		assertThat(Gateway.json(gateway.get("/api/meetings", token))).isEmpty();
+	}
+
+	@Test
+	void aMeetingIsFoundByItsCodeIgnoringCaseDashesAndSpacesByAnySignedInUser() {
+		String hostToken = gateway.register().get("access_token").asString();
+		JsonNode meeting = Gateway.json(gateway.post("/api/meetings", hostToken, Map.of("title", "Find me")));
+		String code = meeting.get("code").asString();
+		String other = gateway.register().get("access_token").asString();
+		for (String typed : List.of(code, code.toUpperCase(), code.replace("-", ""), " " + code + " ")) {
+			HttpResponse<String> found = gateway.get("/api/meetings/code/" + typed.replace(" ", "%20"), other);
+			assertThat(found.statusCode()).as(typed).isEqualTo(200);
+			assertThat(Gateway.json(found).get("id")).isEqualTo(meeting.get("id"));
+		}
+		HttpResponse<String> unknown = gateway.get("/api/meetings/code/zzz-zzzz-zzz", other);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(Gateway.json(unknown).get("code").asString()).isEqualTo("meeting-not-found");
+		assertThat(gateway.get("/api/meetings/code/not-a-code", other).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void onlyItsHostSeesAMeetingByIdAndAMalformedIdIsAClearError() {
+		String hostToken = gateway.register().get("access_token").asString();
+		String id = Gateway.json(gateway.post("/api/meetings", hostToken, Map.of("title", "Mine")))
+			.get("id")
+			.asString();
+		assertThat(gateway.get("/api/meetings/" + id, hostToken).statusCode()).isEqualTo(200);
+		String other = gateway.register().get("access_token").asString();
+		assertThat(gateway.get("/api/meetings/" + id, other).statusCode()).isEqualTo(404);
+		assertThat(gateway.get("/api/meetings/" + UUID.randomUUID(), other).statusCode()).isEqualTo(404);
+		HttpResponse<String> malformed = gateway.get("/api/meetings/not-a-uuid", other);
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void myMeetingsComeNewestFirstInPagesLinkedByTheirLastId() {
+		String token = gateway.register().get("access_token").asString();
+		List<String> created = new ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			created.add(Gateway.json(gateway.post("/api/meetings", token, Map.of("title", "Meeting " + i)))
+				.get("id")
+				.asString());
+		}
+		HttpResponse<String> first = gateway.get("/api/meetings?limit=3", token);
+		assertThat(ids(first)).containsExactly(created.get(4), created.get(3), created.get(2));
+		String next = first.headers().firstValue("Link").orElseThrow();
+		assertThat(next).isEqualTo("</api/meetings?limit=3&before=" + created.get(2) + ">; rel=\"next\"");
+		HttpResponse<String> second = gateway.get(next.substring(1, next.indexOf('>')), token);
+		assertThat(ids(second)).containsExactly(created.get(1), created.get(0));
+		assertThat(second.headers().firstValue("Link")).isEmpty();
+		HttpResponse<String> tooFew = gateway.get("/api/meetings?limit=0", token);
+		assertThat(tooFew.statusCode()).isEqualTo(400);
+		assertThat(Gateway.json(tooFew).get("errors").get(0).get("field").asString()).isEqualTo("limit");
+		assertThat(gateway.get("/api/meetings?limit=101", token).statusCode()).isEqualTo(400);
+	}
+
+	private static List<String> ids(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<String> ids = new ArrayList<>();
+		Gateway.json(response).forEach((meeting) -> ids.add(meeting.get("id").asString()));
+		return ids;
+	}
+
+}

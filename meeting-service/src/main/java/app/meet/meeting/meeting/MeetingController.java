@@ -1,0 +1,76 @@
+package app.meet.meeting.meeting;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import app.meet.meeting.user.UserDirectory;
+import app.meet.platform.problem.Problems;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/meetings}: create, find, list. */
+@RestController
+class MeetingController {
+
+	private final MeetingService meetings;
+
+	private final UserDirectory users;
+
+	MeetingController(MeetingService meetings, UserDirectory users) {
+		this.meetings = meetings;
+		this.users = users;
+	}
+
+	@PostMapping("/api/meetings")
+	@ResponseStatus(HttpStatus.CREATED)
+	MeetingResponse create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody MeetingRequests.Create request) {
+		return this.meetings.create(this.users.remember(token), request);
+	}
+
+	@GetMapping("/api/meetings")
+	ResponseEntity<List<MeetingResponse>> mine(@AuthenticationPrincipal Jwt token,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit,
+			@RequestParam(required = false) UUID before) {
+		MeetingService.Page page = this.meetings.mine(UUID.fromString(token.getSubject()), before, limit);
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (page.more()) {
+			UUID last = page.meetings().getLast().id();
+			response.header(HttpHeaders.LINK, "</api/meetings?limit=" + limit + "&before=" + last + ">; rel=\"next\"");
+		}
+		return response.body(page.meetings());
+	}
+
+	@GetMapping("/api/meetings/{id}")
+	MeetingResponse get(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+		return this.meetings.get(id, UUID.fromString(token.getSubject()));
+	}
+
+	@GetMapping("/api/meetings/code/{code}")
+	MeetingResponse byCode(@PathVariable @Size(max = 40) String code) {
+		return this.meetings.byCode(code);
+	}
+
+	@ExceptionHandler(MeetingNotFoundException.class)
+	ProblemDetail notFound(MeetingNotFoundException ex) {
+		return Problems.of(HttpStatus.NOT_FOUND, ex.getMessage(), "meeting-not-found");
+	}
+
+}
