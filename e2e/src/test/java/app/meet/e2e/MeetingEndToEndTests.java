@@ -134,6 +134,119 @@ class MeetingEndToEndTests {
 		assertThat(gateway.get("/api/meetings?limit=101", token).statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void joiningStartsTheMeetingAndLeavingPassesTheHostRoleOn() {
+		JsonNode host = gateway.register();
+		String hostToken = host.get("access_token").asString();
+		JsonNode meeting = Gateway.json(gateway.post("/api/meetings", hostToken,
+				Map.of("title", "Stand-up", "settings", Map.of("waiting_room_enabled", false))));
+		String id = meeting.get("id").asString();
+		String code = meeting.get("code").asString();
+
+		HttpResponse<String> hostJoin = gateway.post("/api/meetings/join", hostToken, Map.of("code", code));
+		assertThat(hostJoin.statusCode()).isEqualTo(200);
+		assertThat(Gateway.json(hostJoin).get("role").asString()).isEqualTo("host");
+		JsonNode started = Gateway.json(gateway.get("/api/meetings/" + id, hostToken));
+		assertThat(started.get("status").asString()).isEqualTo("active");
+		assertThat(started.get("started_at").isNull()).isFalse();
+
+		String firstGuest = gateway.register().get("access_token").asString();
+		String secondGuest = gateway.register().get("access_token").asString();
+		JsonNode joined = Gateway
+			.json(gateway.post("/api/meetings/join", firstGuest, Map.of("code", code.toUpperCase())));
+		assertThat(joined.get("role").asString()).isEqualTo("guest");
+		assertThat(joined.get("status").asString()).isEqualTo("active");
+		assertThat(joined.get("is_video_on").asBoolean()).isTrue();
+		JsonNode again = Gateway.json(gateway.post("/api/meetings/join", firstGuest, Map.of("code", code)));
+		assertThat(again.get("id")).as("joining again returns the same participant").isEqualTo(joined.get("id"));
+		gateway.post("/api/meetings/join", secondGuest, Map.of("code", code));
+
+		assertThat(roles(id, hostToken, "")).containsExactly("host", "guest", "guest");
+		assertThat(gateway.post("/api/meetings/" + id + "/leave", hostToken, Map.of()).statusCode()).isEqualTo(200);
+		assertThat(roles(id, firstGuest, "")).as("the longest-present guest hosts now")
+			.containsExactly("host", "guest");
+		assertThat(roles(id, firstGuest, "?include=left")).hasSize(3);
+		assertThat(Gateway.json(gateway.get("/api/meetings/" + id, secondGuest)).get("participant_count").asInt())
+			.isEqualTo(2);
+
+		HttpResponse<String> back = gateway.post("/api/meetings/join", hostToken, Map.of("code", code));
+		assertThat(Gateway.json(back).get("role").asString()).as("the meeting's host comes back as host")
+			.isEqualTo("host");
+		assertThat(gateway.post("/api/meetings/" + id + "/leave", secondGuest, Map.of()).statusCode()).isEqualTo(200);
+		assertThat(gateway.post("/api/meetings/" + id + "/leave", secondGuest, Map.of()).statusCode())
+			.as("leaving twice changes nothing")
+			.isEqualTo(200);
+		String outsider = gateway.register().get("access_token").asString();
+		assertThat(gateway.post("/api/meetings/" + id + "/leave", outsider, Map.of()).statusCode()).isEqualTo(404);
+		assertThat(gateway.get("/api/meetings/" + id + "/participants", outsider).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void withTheWaitingRoomOnAGuestWhoWasNeverAdmittedCannotJoinByRest() {
+		String hostToken = gateway.register().get("access_token").asString();
+		String code = Gateway.json(gateway.post("/api/meetings", hostToken, Map.of("title", "Gated")))
+			.get("code")
+			.asString();
+		HttpResponse<String> guest = gateway.post("/api/meetings/join",
+				gateway.register().get("access_token").asString(), Map.of("code", code));
+		assertThat(guest.statusCode()).isEqualTo(403);
+		assertThat(Gateway.json(guest).get("code").asString()).isEqualTo("not-admitted");
+		assertThat(gateway.post("/api/meetings/join", hostToken, Map.of("code", code)).statusCode()).isEqualTo(200);
+		assertThat(gateway.post("/api/meetings/join", hostToken, Map.of("code", "zzz-zzzz-zzz")).statusCode())
+			.isEqualTo(404);
+		assertThat(gateway.post("/api/meetings/join", hostToken, Map.of()).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void sixtyUsersJoiningAFiftySeatMeetingAtOnceLeaveExactlyFiftyIn() throws Exception {
+		String hostToken = gateway.register().get("access_token").asString();
+		JsonNode meeting = Gateway.json(gateway.post("/api/meetings", hostToken,
+				Map.of("title", "Town hall", "max_users", 50, "settings", Map.of("waiting_room_enabled", false))));
+		String code = meeting.get("code").asString();
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			tokens.add(gateway.register().get("access_token").asString());
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(60);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<HttpResponse<String>>> joins = new ArrayList<>();
+			for (String token : tokens) {
+				joins.add(pool.submit(() -> {
+					start.await();
+					return gateway.post("/api/meetings/join", token, Map.of("code", code));
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (var join : joins) {
+				HttpResponse<String> response = join.get();
+				statuses.add(response.statusCode());
+				if (response.statusCode() == 403) {
+					assertThat(Gateway.json(response).get("code").asString()).isEqualTo("meeting-full");
+				}
+			}
+			assertThat(statuses).filteredOn((status) -> status == 200).hasSize(50);
+			assertThat(statuses).filteredOn((status) -> status == 403).hasSize(10);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(Gateway.json(gateway.get("/api/meetings/" + meeting.get("id").asString(), hostToken))
+			.get("participant_count")
+			.asInt()).isEqualTo(50);
+		HttpResponse<String> hostToo = gateway.post("/api/meetings/join", hostToken, Map.of("code", code));
+		assertThat(hostToo.statusCode()).as("the host is refused too when full").isEqualTo(403);
+	}
+
+	private static List<String> roles(String meetingId, String token, String query) {
+		HttpResponse<String> response = gateway.get("/api/meetings/" + meetingId + "/participants" + query, token);
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<String> roles = new ArrayList<>();
+		Gateway.json(response).forEach((participant) -> roles.add(participant.get("role").asString()));
+		return roles;
+	}
+
 	private static List<String> ids(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<String> ids = new ArrayList<>();

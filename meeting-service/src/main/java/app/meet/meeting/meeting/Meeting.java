@@ -10,4 +10,6 @@ record Meeting(UUID id, String code, String title, String description, UUID host
 
 	static final String SCHEDULED = "scheduled";
 
+	static final String ENDED = "ended";
+
 }

@@ -1,13 +1,17 @@
 package app.meet.meeting.meeting;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import app.meet.meeting.participant.ParticipantResponse;
 import app.meet.meeting.user.UserDirectory;
 import app.meet.platform.problem.Problems;
 
@@ -26,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/meetings}: create, find, list. */
+/** {@code /api/meetings}: create, find, list, join, leave, participants. */
 @RestController
 class MeetingController {
 
@@ -66,6 +70,37 @@ class MeetingController {
 	@GetMapping("/api/meetings/code/{code}")
 	MeetingResponse byCode(@PathVariable @Size(max = 40) String code) {
 		return this.meetings.byCode(code);
+	}
+
+	@PostMapping("/api/meetings/join")
+	ParticipantResponse join(@AuthenticationPrincipal Jwt token, @Valid @RequestBody JoinRequest request) {
+		return this.meetings.join(this.users.remember(token), request.code());
+	}
+
+	@PostMapping("/api/meetings/{id}/leave")
+	Map<String, String> leave(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+		this.meetings.leave(id, UUID.fromString(token.getSubject()));
+		return Map.of("message", "Left meeting successfully");
+	}
+
+	@GetMapping("/api/meetings/{id}/participants")
+	List<ParticipantResponse> participants(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+			@RequestParam(required = false) @Pattern(regexp = "left") String include) {
+		return this.meetings.participants(id, UUID.fromString(token.getSubject()), include != null);
+	}
+
+	record JoinRequest(@NotBlank @Size(max = 40) String code) {
+	}
+
+	@ExceptionHandler(JoinRefusedException.class)
+	ProblemDetail joinRefused(JoinRefusedException ex) {
+		return switch (ex.reason()) {
+			case ENDED -> Problems.of(HttpStatus.GONE, ex.getMessage(), "meeting-ended");
+			case FULL -> Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "meeting-full");
+			case NOT_ADMITTED -> Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "not-admitted");
+			case REMOVED -> Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "removed");
+			case DENIED -> Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "denied");
+		};
 	}
 
 	@ExceptionHandler(MeetingNotFoundException.class)

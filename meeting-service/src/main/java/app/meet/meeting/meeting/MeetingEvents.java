@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import app.meet.meeting.participant.ParticipantResponse;
 import app.meet.platform.events.DomainEvent;
 
 /**
@@ -11,33 +12,114 @@ import app.meet.platform.events.DomainEvent;
  */
 sealed interface MeetingEvents extends DomainEvent {
 
-	MeetingResponse meeting();
-
 	@Override
 	default String topic() {
 		return "meeting.events";
 	}
 
-	@Override
-	default String subject() {
-		return meeting().id().toString();
-	}
-
-	@Override
-	default Object data() {
-		return Map.of("meeting", meeting());
+	static String newId() {
+		return UUID.randomUUID().toString();
 	}
 
 	/** A new meeting, scheduled until its first join. */
 	record MeetingCreated(String eventId, Instant occurredAt, MeetingResponse meeting) implements MeetingEvents {
 
-		static MeetingCreated of(MeetingResponse meeting) {
-			return new MeetingCreated(UUID.randomUUID().toString(), meeting.createdAt(), meeting);
-		}
-
 		@Override
 		public String eventType() {
 			return "meet.meeting.created";
+		}
+
+		@Override
+		public String subject() {
+			return this.meeting.id().toString();
+		}
+
+		@Override
+		public Object data() {
+			return Map.of("meeting", this.meeting);
+		}
+
+	}
+
+	/** The first join made the meeting active. */
+	record MeetingStarted(String eventId, Instant occurredAt, MeetingResponse meeting) implements MeetingEvents {
+
+		@Override
+		public String eventType() {
+			return "meet.meeting.started";
+		}
+
+		@Override
+		public String subject() {
+			return this.meeting.id().toString();
+		}
+
+		@Override
+		public Object data() {
+			return Map.of("meeting", this.meeting);
+		}
+
+	}
+
+	/** Someone became an active participant. */
+	record ParticipantJoined(String eventId, Instant occurredAt,
+			ParticipantResponse participant) implements MeetingEvents {
+
+		@Override
+		public String eventType() {
+			return "meet.participant.joined";
+		}
+
+		@Override
+		public String subject() {
+			return this.participant.meetingId().toString();
+		}
+
+		@Override
+		public Object data() {
+			return Map.of("meeting_id", this.participant.meetingId(), "participant", this.participant);
+		}
+
+	}
+
+	/** Someone left; {@code participant} as they are now. */
+	record ParticipantLeft(String eventId, Instant occurredAt,
+			ParticipantResponse participant) implements MeetingEvents {
+
+		@Override
+		public String eventType() {
+			return "meet.participant.left";
+		}
+
+		@Override
+		public String subject() {
+			return this.participant.meetingId().toString();
+		}
+
+		@Override
+		public Object data() {
+			return Map.of("meeting_id", this.participant.meetingId(), "participant", this.participant);
+		}
+
+	}
+
+	/** A participant's role or state changed (here: the host role passed on). */
+	record ParticipantUpdated(String eventId, Instant occurredAt,
+			ParticipantResponse participant) implements MeetingEvents {
+
+		@Override
+		public String eventType() {
+			return "meet.participant.updated";
+		}
+
+		@Override
+		public String subject() {
+			return this.participant.meetingId().toString();
+		}
+
+		@Override
+		public Object data() {
+			return Map.of("meeting_id", this.participant.meetingId(), "participant", this.participant);
 		}
 
 	}

@@ -78,11 +78,23 @@ class MeetingRepository {
 			.single();
 	}
 
-	int activeParticipants(UUID meetingId) {
-		return this.jdbc.sql("SELECT count(*) FROM participants WHERE meeting_id = :id AND status = 'active'")
-			.param("id", meetingId)
-			.query(Integer.class)
-			.single();
+	/**
+	 * Reads the meeting and locks it until the transaction ends, serializing joins and
+	 * leaves.
+	 */
+	Meeting lock(UUID id) {
+		return this.jdbc.sql("SELECT * FROM meetings WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(MeetingRepository::map)
+			.optional()
+			.orElseThrow(MeetingNotFoundException::new);
+	}
+
+	void start(UUID id, Instant now) {
+		this.jdbc.sql("UPDATE meetings SET status = 'active', started_at = :now, updated_at = :now WHERE id = :id")
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.update();
 	}
 
 	/**

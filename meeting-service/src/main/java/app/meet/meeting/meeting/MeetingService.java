@@ -3,8 +3,11 @@ package app.meet.meeting.meeting;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import app.meet.meeting.participant.ParticipantRepository;
+import app.meet.meeting.participant.ParticipantResponse;
 import app.meet.meeting.user.UserDirectory;
 import app.meet.meeting.user.UserView;
 
@@ -13,7 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Creating and finding meetings. */
+/** Meetings: creating, finding, joining and leaving. */
 @Service
 public class MeetingService {
 
@@ -23,15 +26,18 @@ public class MeetingService {
 
 	private final UserDirectory users;
 
+	private final ParticipantRepository participants;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	MeetingService(MeetingRepository meetings, UserDirectory users, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+	MeetingService(MeetingRepository meetings, UserDirectory users, ParticipantRepository participants,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.meetings = meetings;
+		this.participants = participants;
 		this.users = users;
 		this.events = events;
 		this.transactions = transactions;
@@ -63,7 +69,7 @@ public class MeetingService {
 				MeetingSettings.DEFAULTS.with(request.settings()), now, now);
 		this.meetings.insert(meeting);
 		MeetingResponse response = respond(meeting);
-		this.events.publishEvent(MeetingEvents.MeetingCreated.of(response));
+		this.events.publishEvent(new MeetingEvents.MeetingCreated(MeetingEvents.newId(), now, response));
 		return response;
 	}
 
@@ -92,9 +98,98 @@ public class MeetingService {
 		return new Page(page, found.size() > limit);
 	}
 
+	/**
+	 * Joins the meeting with the given code. The meeting row is locked for the join, so
+	 * the capacity holds however many join at once; joining again while active returns
+	 * the same participant.
+	 * @throws JoinRefusedException when the meeting has ended, is full, or the user may
+	 * not join
+	 */
+	ParticipantResponse join(UUID userId, String code) {
+		String stored = MeetingCode.normalize(code).orElseThrow(MeetingNotFoundException::new);
+		UUID meetingId = this.meetings.findByCode(stored).orElseThrow(MeetingNotFoundException::new).id();
+		return this.transactions.execute((status) -> {
+			Meeting meeting = this.meetings.lock(meetingId);
+			Optional<ParticipantResponse> existing = this.participants.find(meetingId, userId);
+			if (existing.isPresent() && existing.get().status().equals("active")) {
+				return existing.get();
+			}
+			if (meeting.status().equals(Meeting.ENDED)) {
+				throw new JoinRefusedException(JoinRefusedException.Reason.ENDED);
+			}
+			boolean host = meeting.hostId().equals(userId);
+			if (existing.isPresent() && existing.get().status().equals("removed")) {
+				throw new JoinRefusedException(JoinRefusedException.Reason.REMOVED);
+			}
+			if (existing.isPresent() && existing.get().status().equals("denied")) {
+				throw new JoinRefusedException(JoinRefusedException.Reason.DENIED);
+			}
+			boolean returning = existing.isPresent();
+			if (!host && !returning && meeting.settings().waitingRoomEnabled()) {
+				throw new JoinRefusedException(JoinRefusedException.Reason.NOT_ADMITTED);
+			}
+			if (this.participants.countActive(meetingId) >= meeting.maxUsers()) {
+				throw new JoinRefusedException(JoinRefusedException.Reason.FULL);
+			}
+			Instant now = this.clock.instant();
+			if (meeting.status().equals(Meeting.SCHEDULED)) {
+				this.meetings.start(meetingId, now);
+				this.events.publishEvent(new MeetingEvents.MeetingStarted(MeetingEvents.newId(), now,
+						respond(this.meetings.findById(meetingId).orElseThrow())));
+			}
+			String role = host ? "host"
+					: existing.map(ParticipantResponse::role)
+						.filter((previous) -> !previous.equals("host"))
+						.orElse("guest");
+			this.participants.activate(meetingId, userId, role, meeting.settings().muteOnJoin(),
+					meeting.settings().videoOnJoin(), now);
+			ParticipantResponse joined = this.participants.find(meetingId, userId).orElseThrow();
+			this.events.publishEvent(new MeetingEvents.ParticipantJoined(MeetingEvents.newId(), now, joined));
+			return joined;
+		});
+	}
+
+	/**
+	 * Leaves the meeting; the host role passes on if the host leaves. Leaving when not in
+	 * the meeting changes nothing.
+	 */
+	void leave(UUID meetingId, UUID userId) {
+		this.transactions.executeWithoutResult((status) -> {
+			Meeting meeting = this.meetings.lock(meetingId);
+			if (!this.meetings.isVisibleTo(meeting, userId)) {
+				throw new MeetingNotFoundException();
+			}
+			Optional<ParticipantResponse> current = this.participants.find(meetingId, userId)
+				.filter((participant) -> participant.status().equals("active"));
+			if (current.isEmpty()) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			this.participants.leave(meetingId, userId, now);
+			this.events.publishEvent(new MeetingEvents.ParticipantLeft(MeetingEvents.newId(), now,
+					this.participants.find(meetingId, userId).orElseThrow()));
+			if (current.get().role().equals("host")) {
+				this.participants.handOverHost(meetingId, now)
+					.flatMap((newHost) -> this.participants.find(meetingId, newHost))
+					.ifPresent((newHost) -> this.events
+						.publishEvent(new MeetingEvents.ParticipantUpdated(MeetingEvents.newId(), now, newHost)));
+			}
+		});
+	}
+
+	/**
+	 * @throws MeetingNotFoundException unless the user hosts it or ever took part in it
+	 */
+	List<ParticipantResponse> participants(UUID meetingId, UUID userId, boolean includeInactive) {
+		Meeting meeting = this.meetings.findById(meetingId)
+			.filter((found) -> this.meetings.isVisibleTo(found, userId))
+			.orElseThrow(MeetingNotFoundException::new);
+		return this.participants.list(meeting.id(), includeInactive);
+	}
+
 	private MeetingResponse respond(Meeting meeting) {
 		UserView host = this.users.find(meeting.hostId()).orElseThrow();
-		return MeetingResponse.of(meeting, host, this.meetings.activeParticipants(meeting.id()));
+		return MeetingResponse.of(meeting, host, this.participants.countActive(meeting.id()));
 	}
 
 	record Page(List<MeetingResponse> meetings, boolean more) {
