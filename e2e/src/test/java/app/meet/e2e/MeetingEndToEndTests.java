@@ -239,6 +239,75 @@ class MeetingEndToEndTests {
 		assertThat(hostToo.statusCode()).as("the host is refused too when full").isEqualTo(403);
 	}
 
+	@Test
+	void onlyTheHostUpdatesOrEndsAMeetingAndAnEndedMeetingTakesNoOneIn() {
+		String hostToken = gateway.register().get("access_token").asString();
+		JsonNode meeting = Gateway.json(gateway.post("/api/meetings", hostToken,
+				Map.of("title", "Review", "settings", Map.of("waiting_room_enabled", false))));
+		String id = meeting.get("id").asString();
+		String code = meeting.get("code").asString();
+		String guest = gateway.register().get("access_token").asString();
+		gateway.post("/api/meetings/join", hostToken, Map.of("code", code));
+		gateway.post("/api/meetings/join", guest, Map.of("code", code));
+
+		HttpResponse<String> renamed = patch("/api/meetings/" + id, hostToken,
+				"{\"title\":\"Design review\",\"settings\":{\"allow_chat\":false}}");
+		assertThat(renamed.statusCode()).isEqualTo(200);
+		assertThat(Gateway.json(renamed).get("title").asString()).isEqualTo("Design review");
+		assertThat(Gateway.json(renamed).get("settings").get("allow_chat").asBoolean()).isFalse();
+		assertThat(Gateway.json(renamed).get("settings").get("allow_screen_share").asBoolean()).isTrue();
+		assertThat(patch("/api/meetings/" + id, hostToken, "{\"title\":\"  \"}").statusCode()).isEqualTo(400);
+		HttpResponse<String> byGuest = patch("/api/meetings/" + id, guest, "{\"title\":\"Mine now\"}");
+		assertThat(byGuest.statusCode()).isEqualTo(403);
+		assertThat(Gateway.json(byGuest).get("code").asString()).isEqualTo("not-host");
+
+		HttpResponse<String> endByGuest = gateway.post("/api/meetings/" + id + "/end", guest, Map.of());
+		assertThat(endByGuest.statusCode()).isEqualTo(403);
+		assertThat(Gateway.json(endByGuest).get("code").asString()).isEqualTo("not-host");
+		assertThat(gateway.post("/api/meetings/" + id + "/end", hostToken, Map.of()).statusCode()).isEqualTo(200);
+
+		JsonNode ended = Gateway.json(gateway.get("/api/meetings/" + id, hostToken));
+		assertThat(ended.get("status").asString()).isEqualTo("ended");
+		assertThat(ended.get("ended_at").isNull()).isFalse();
+		assertThat(ended.get("participant_count").asInt()).isZero();
+		assertThat(roles(id, hostToken, "")).isEmpty();
+		HttpResponse<String> rejoin = gateway.post("/api/meetings/join", guest, Map.of("code", code));
+		assertThat(rejoin.statusCode()).isEqualTo(410);
+		assertThat(Gateway.json(rejoin).get("code").asString()).isEqualTo("meeting-ended");
+		HttpResponse<String> late = patch("/api/meetings/" + id, hostToken, "{\"title\":\"Too late\"}");
+		assertThat(late.statusCode()).isEqualTo(409);
+		assertThat(Gateway.json(late).get("code").asString()).isEqualTo("meeting-ended");
+	}
+
+	@Test
+	void aParticipantSetsTheirOwnMediaStateAndRaisesTheirHand() {
+		String hostToken = gateway.register().get("access_token").asString();
+		JsonNode meeting = Gateway.json(gateway.post("/api/meetings", hostToken, Map.of("title", "Hands")));
+		String id = meeting.get("id").asString();
+		gateway.post("/api/meetings/join", hostToken, Map.of("code", meeting.get("code").asString()));
+		HttpResponse<String> updated = patch("/api/meetings/" + id + "/participants/me", hostToken,
+				"{\"is_muted\":true,\"hand_raised\":true}");
+		assertThat(updated.statusCode()).isEqualTo(200);
+		JsonNode me = Gateway.json(updated);
+		assertThat(me.get("is_muted").asBoolean()).isTrue();
+		assertThat(me.get("hand_raised").asBoolean()).isTrue();
+		assertThat(me.get("is_video_on").asBoolean()).as("untouched").isTrue();
+		assertThat(patch("/api/meetings/" + id + "/participants/me", hostToken, "{\"is_muted\":\"loud\"}").statusCode())
+			.isEqualTo(400);
+		gateway.post("/api/meetings/" + id + "/leave", hostToken, Map.of());
+		HttpResponse<String> afterLeaving = patch("/api/meetings/" + id + "/participants/me", hostToken,
+				"{\"is_muted\":false}");
+		assertThat(afterLeaving.statusCode()).isEqualTo(403);
+		assertThat(Gateway.json(afterLeaving).get("code").asString()).isEqualTo("not-a-participant");
+	}
+
+	private static HttpResponse<String> patch(String path, String token, String json) {
+		return gateway.send(gateway.request(path, token)
+			.header("Content-Type", "application/json")
+			.method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	private static List<String> roles(String meetingId, String token, String query) {
 		HttpResponse<String> response = gateway.get("/api/meetings/" + meetingId + "/participants" + query, token);
 		assertThat(response.statusCode()).isEqualTo(200);

@@ -23,6 +23,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -83,6 +84,24 @@ class MeetingController {
 		return Map.of("message", "Left meeting successfully");
 	}
 
+	@PatchMapping("/api/meetings/{id}")
+	MeetingResponse update(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+			@Valid @RequestBody MeetingRequests.Update request) {
+		return this.meetings.update(id, UUID.fromString(token.getSubject()), request);
+	}
+
+	@PostMapping("/api/meetings/{id}/end")
+	Map<String, String> end(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+		this.meetings.end(id, UUID.fromString(token.getSubject()));
+		return Map.of("message", "Meeting ended");
+	}
+
+	@PatchMapping("/api/meetings/{id}/participants/me")
+	ParticipantResponse updateMyState(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+			@Valid @RequestBody MeetingRequests.MyState request) {
+		return this.meetings.updateMyState(id, UUID.fromString(token.getSubject()), request);
+	}
+
 	@GetMapping("/api/meetings/{id}/participants")
 	List<ParticipantResponse> participants(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
 			@RequestParam(required = false) @Pattern(regexp = "left") String include) {
@@ -101,6 +120,21 @@ class MeetingController {
 			case REMOVED -> Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "removed");
 			case DENIED -> Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "denied");
 		};
+	}
+
+	@ExceptionHandler(NotHostException.class)
+	ProblemDetail notHost(NotHostException ex) {
+		return Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "not-host");
+	}
+
+	@ExceptionHandler(NotAParticipantException.class)
+	ProblemDetail notAParticipant(NotAParticipantException ex) {
+		return Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "not-a-participant");
+	}
+
+	@ExceptionHandler(MeetingEndedException.class)
+	ProblemDetail ended(MeetingEndedException ex) {
+		return Problems.of(HttpStatus.CONFLICT, ex.getMessage(), "meeting-ended");
 	}
 
 	@ExceptionHandler(MeetingNotFoundException.class)

@@ -61,6 +61,46 @@ sealed interface MeetingEvents extends DomainEvent {
 
 	}
 
+	/** Title, schedule, capacity or settings changed. */
+	record MeetingUpdated(String eventId, Instant occurredAt, MeetingResponse meeting) implements MeetingEvents {
+
+		@Override
+		public String eventType() {
+			return "meet.meeting.updated";
+		}
+
+		@Override
+		public String subject() {
+			return this.meeting.id().toString();
+		}
+
+		@Override
+		public Object data() {
+			return Map.of("meeting", this.meeting);
+		}
+
+	}
+
+	/** The host ended the meeting for everyone. */
+	record MeetingEnded(String eventId, Instant occurredAt, MeetingResponse meeting) implements MeetingEvents {
+
+		@Override
+		public String eventType() {
+			return "meet.meeting.ended";
+		}
+
+		@Override
+		public String subject() {
+			return this.meeting.id().toString();
+		}
+
+		@Override
+		public Object data() {
+			return Map.of("meeting", this.meeting);
+		}
+
+	}
+
 	/** Someone became an active participant. */
 	record ParticipantJoined(String eventId, Instant occurredAt,
 			ParticipantResponse participant) implements MeetingEvents {

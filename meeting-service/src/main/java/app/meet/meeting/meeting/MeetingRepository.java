@@ -90,6 +90,39 @@ class MeetingRepository {
 			.orElseThrow(MeetingNotFoundException::new);
 	}
 
+	void update(Meeting meeting) {
+		MeetingSettings settings = meeting.settings();
+		this.jdbc.sql("""
+				UPDATE meetings SET title = :title, description = :description, scheduled_at = :scheduledAt,
+					max_users = :maxUsers, allow_chat = :allowChat, allow_screen_share = :allowScreenShare,
+					mute_on_join = :muteOnJoin, video_on_join = :videoOnJoin,
+					waiting_room_enabled = :waitingRoomEnabled, recording_enabled = :recordingEnabled,
+					empty_timeout_seconds = :emptyTimeoutSeconds, updated_at = :updatedAt
+				WHERE id = :id
+				""")
+			.param("id", meeting.id())
+			.param("title", meeting.title())
+			.param("description", meeting.description())
+			.param("scheduledAt", timestamp(meeting.scheduledAt()))
+			.param("maxUsers", meeting.maxUsers())
+			.param("allowChat", settings.allowChat())
+			.param("allowScreenShare", settings.allowScreenShare())
+			.param("muteOnJoin", settings.muteOnJoin())
+			.param("videoOnJoin", settings.videoOnJoin())
+			.param("waitingRoomEnabled", settings.waitingRoomEnabled())
+			.param("recordingEnabled", settings.recordingEnabled())
+			.param("emptyTimeoutSeconds", settings.emptyTimeoutSeconds())
+			.param("updatedAt", timestamp(meeting.updatedAt()))
+			.update();
+	}
+
+	void end(UUID id, Instant now) {
+		this.jdbc.sql("UPDATE meetings SET status = 'ended', ended_at = :now, updated_at = :now WHERE id = :id")
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
 	void start(UUID id, Instant now) {
 		this.jdbc.sql("UPDATE meetings SET status = 'active', started_at = :now, updated_at = :now WHERE id = :id")
 			.param("id", id)

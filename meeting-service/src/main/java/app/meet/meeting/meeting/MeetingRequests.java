@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** What clients send to the meeting endpoints; unknown members are ignored. */
@@ -17,6 +18,16 @@ final class MeetingRequests {
 
 	record Create(@NotBlank @Size(max = 200) String title, @Size(max = 2000) String description,
 			@Future Instant scheduledAt, @Min(2) @Max(1000) Integer maxUsers, @Valid Settings settings) {
+	}
+
+	/** Changes to a meeting; absent members stay as they are. */
+	record Update(@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
+			@Size(max = 2000) String description, @Future Instant scheduledAt, @Min(2) @Max(1000) Integer maxUsers,
+			@Valid Settings settings) {
+	}
+
+	/** The caller's own media state and raised hand; absent members stay as they are. */
+	record MyState(Boolean isMuted, Boolean isVideoOn, Boolean isSharing, Boolean handRaised) {
 	}
 
 	record Settings(Boolean allowChat, Boolean allowScreenShare, Boolean muteOnJoin, Boolean videoOnJoin,

@@ -155,10 +155,7 @@ public class MeetingService {
 	 */
 	void leave(UUID meetingId, UUID userId) {
 		this.transactions.executeWithoutResult((status) -> {
-			Meeting meeting = this.meetings.lock(meetingId);
-			if (!this.meetings.isVisibleTo(meeting, userId)) {
-				throw new MeetingNotFoundException();
-			}
+			visibleLocked(meetingId, userId);
 			Optional<ParticipantResponse> current = this.participants.find(meetingId, userId)
 				.filter((participant) -> participant.status().equals("active"));
 			if (current.isEmpty()) {
@@ -175,6 +172,86 @@ public class MeetingService {
 						.publishEvent(new MeetingEvents.ParticipantUpdated(MeetingEvents.newId(), now, newHost)));
 			}
 		});
+	}
+
+	/**
+	 * Changes a meeting; only its host may.
+	 * @throws NotHostException for anyone else who can see it
+	 * @throws MeetingEndedException once it has ended
+	 */
+	MeetingResponse update(UUID meetingId, UUID userId, MeetingRequests.Update request) {
+		return this.transactions.execute((status) -> {
+			Meeting meeting = visibleLocked(meetingId, userId);
+			if (!meeting.hostId().equals(userId)) {
+				throw new NotHostException();
+			}
+			if (meeting.status().equals(Meeting.ENDED)) {
+				throw new MeetingEndedException();
+			}
+			Instant now = this.clock.instant();
+			Meeting updated = new Meeting(meeting.id(), meeting.code(),
+					(request.title() != null) ? request.title().strip() : meeting.title(),
+					(request.description() != null) ? request.description().strip() : meeting.description(),
+					meeting.hostId(), meeting.status(),
+					(request.scheduledAt() != null) ? request.scheduledAt() : meeting.scheduledAt(),
+					meeting.startedAt(), meeting.endedAt(),
+					(request.maxUsers() != null) ? request.maxUsers() : meeting.maxUsers(), meeting.isRecording(),
+					meeting.recordingUrl(), meeting.settings().with(request.settings()), meeting.createdAt(), now);
+			this.meetings.update(updated);
+			MeetingResponse response = respond(updated);
+			this.events.publishEvent(new MeetingEvents.MeetingUpdated(MeetingEvents.newId(), now, response));
+			return response;
+		});
+	}
+
+	/**
+	 * Ends the meeting for everyone: every participant leaves and no one can join again.
+	 * @throws NotHostException for anyone but the host
+	 */
+	void end(UUID meetingId, UUID userId) {
+		this.transactions.executeWithoutResult((status) -> {
+			Meeting meeting = visibleLocked(meetingId, userId);
+			if (!meeting.hostId().equals(userId)) {
+				throw new NotHostException();
+			}
+			if (meeting.status().equals(Meeting.ENDED)) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			for (UUID left : this.participants.leaveAll(meetingId, now)) {
+				this.events.publishEvent(new MeetingEvents.ParticipantLeft(MeetingEvents.newId(), now,
+						this.participants.find(meetingId, left).orElseThrow()));
+			}
+			this.meetings.end(meetingId, now);
+			this.events.publishEvent(new MeetingEvents.MeetingEnded(MeetingEvents.newId(), now,
+					respond(this.meetings.findById(meetingId).orElseThrow())));
+		});
+	}
+
+	/**
+	 * Changes the caller's own media state or raised hand.
+	 * @throws NotAParticipantException unless the caller is an active participant
+	 */
+	ParticipantResponse updateMyState(UUID meetingId, UUID userId, MeetingRequests.MyState request) {
+		return this.transactions.execute((status) -> {
+			visibleLocked(meetingId, userId);
+			Instant now = this.clock.instant();
+			if (this.participants.updateState(meetingId, userId, request.isMuted(), request.isVideoOn(),
+					request.isSharing(), request.handRaised(), now) == 0) {
+				throw new NotAParticipantException();
+			}
+			ParticipantResponse updated = this.participants.find(meetingId, userId).orElseThrow();
+			this.events.publishEvent(new MeetingEvents.ParticipantUpdated(MeetingEvents.newId(), now, updated));
+			return updated;
+		});
+	}
+
+	private Meeting visibleLocked(UUID meetingId, UUID userId) {
+		Meeting meeting = this.meetings.lock(meetingId);
+		if (!this.meetings.isVisibleTo(meeting, userId)) {
+			throw new MeetingNotFoundException();
+		}
+		return meeting;
 	}
 
 	/**

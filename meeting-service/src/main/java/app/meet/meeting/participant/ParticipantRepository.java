@@ -75,6 +75,37 @@ public class ParticipantRepository {
 				""").param("meeting", meetingId).param("user", userId).param("now", Timestamp.from(now)).update();
 	}
 
+	/** Marks every active participant as left, for example when the meeting ends. */
+	public List<UUID> leaveAll(UUID meetingId, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE participants SET status = 'left', left_at = :now, is_sharing = false, hand_raised = false,
+					updated_at = :now
+				WHERE meeting_id = :meeting AND status = 'active'
+				RETURNING user_id
+				""").param("meeting", meetingId).param("now", Timestamp.from(now)).query(UUID.class).list();
+	}
+
+	/**
+	 * Sets the given flags of an active participant; {@code null} keeps a flag as it is.
+	 */
+	public int updateState(UUID meetingId, UUID userId, Boolean muted, Boolean videoOn, Boolean sharing,
+			Boolean handRaised, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE participants SET is_muted = coalesce(:muted, is_muted),
+					is_video_on = coalesce(:videoOn, is_video_on), is_sharing = coalesce(:sharing, is_sharing),
+					hand_raised = coalesce(:handRaised, hand_raised), updated_at = :now
+				WHERE meeting_id = :meeting AND user_id = :user AND status = 'active'
+				""")
+			.param("muted", muted)
+			.param("videoOn", videoOn)
+			.param("sharing", sharing)
+			.param("handRaised", handRaised)
+			.param("now", Timestamp.from(now))
+			.param("meeting", meetingId)
+			.param("user", userId)
+			.update();
+	}
+
 	/**
 	 * Passes the host role on: to the longest-present moderator, else the longest-present
 	 * guest.

@@ -1,0 +1,10 @@
+package app.meet.meeting.meeting;
+
+/** You are not in this meeting. */
+public class NotAParticipantException extends RuntimeException {
+
+	public NotAParticipantException() {
+		super("You are not in this meeting");
+	}
+
+}
