@@ -44,10 +44,6 @@ final class ManagedProcess {
 		return new ManagedProcess(name, builder.start(), log);
 	}
 
-	static ManagedProcess of(String name, Process process, Path log) {
-		return new ManagedProcess(name, process, log);
-	}
-
 	String name() {
 		return this.name;
 	}
