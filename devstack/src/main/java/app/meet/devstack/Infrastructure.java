@@ -64,6 +64,11 @@ public final class Infrastructure implements AutoCloseable {
 		return this.redis;
 	}
 
+	/** The broker, which failure tests stop and start again. */
+	public KafkaServer kafka() {
+		return this.kafka;
+	}
+
 	/**
 	 * The variables that point a service at these servers, as documented in the README.
 	 */

@@ -1,9 +1,16 @@
 package app.meet.platform.events;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
@@ -14,12 +21,17 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -28,7 +40,12 @@ import org.springframework.scheduling.annotation.Scheduled;
  * CloudEvent, and retries what could not be published (for example while Kafka was down)
  * until it is.
  */
-@AutoConfiguration
+// after the beans its conditions look for (the Kafka template and the publication
+// registry), before the default executor of asynchronous listeners that it replaces
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+				"org.springframework.modulith.events.config.EventPublicationAutoConfiguration" },
+		beforeName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
 @ConditionalOnClass(EventExternalizationConfiguration.class)
 @EnableScheduling
 public class OutboxAutoConfiguration {
@@ -49,6 +66,25 @@ public class OutboxAutoConfiguration {
 	}
 
 	/**
+	 * The executor of asynchronous listeners, which the outbox's externalization is: one
+	 * thread, so that events are handed to Kafka in the order they were committed (with
+	 * several threads, two events of one transaction could overtake each other).
+	 */
+	@Bean
+	AsyncConfigurer orderedExternalization() {
+		ExecutorService oneAtATime = Executors
+			.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-externalizer").daemon().factory());
+		return new AsyncConfigurer() {
+
+			@Override
+			public Executor getAsyncExecutor() {
+				return oneAtATime;
+			}
+
+		};
+	}
+
+	/**
 	 * Creates the topics the service publishes to ({@code meet.outbox.topics}) at
 	 * start-up, so that the first event does not wait for a topic to be created on
 	 * demand.
@@ -60,6 +96,33 @@ public class OutboxAutoConfiguration {
 			.filter((topic) -> !topic.isBlank())
 			.map((topic) -> TopicBuilder.name(topic).partitions(PARTITIONS).build())
 			.toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * The Kafka operations the outbox sends with: the application's template, except that
+	 * a send failing at once (the broker unreachable for {@code max.block.ms}) yields a
+	 * failed future instead of throwing. With serialized externalization, a throwing send
+	 * would keep its permit forever and stall every later event; a failed future marks
+	 * the publication failed, and {@link OutboxRetry} sends it again.
+	 */
+	@Bean
+	@Primary
+	@ConditionalOnBean(KafkaTemplate.class)
+	@SuppressWarnings("unchecked")
+	KafkaOperations<Object, Object> outboxKafkaOperations(KafkaTemplate<?, ?> template) {
+		InvocationHandler failuresAsFutures = (proxy, method, arguments) -> {
+			try {
+				return method.invoke(template, arguments);
+			}
+			catch (InvocationTargetException ex) {
+				if (method.getName().equals("send") && ex.getCause() instanceof KafkaException) {
+					return CompletableFuture.failedFuture(ex.getCause());
+				}
+				throw ex.getCause();
+			}
+		};
+		return (KafkaOperations<Object, Object>) Proxy.newProxyInstance(KafkaOperations.class.getClassLoader(),
+				new Class<?>[] { KafkaOperations.class }, failuresAsFutures);
 	}
 
 	static Map<String, Object> headers(DomainEvent event, String source) {

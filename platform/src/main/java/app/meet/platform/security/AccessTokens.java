@@ -17,6 +17,15 @@ public final class AccessTokens {
 	/** The algorithm auth-service signs with. */
 	public static final String ALGORITHM = "ES256";
 
+	/**
+	 * The scope of the tokens services get from auth-service for each other's
+	 * {@code /internal/**} endpoints; user tokens have no scope.
+	 */
+	public static final String INTERNAL_SCOPE = "internal";
+
+	/** The authority a service token carries. */
+	public static final String INTERNAL_AUTHORITY = "SCOPE_" + INTERNAL_SCOPE;
+
 	private AccessTokens() {
 	}
 

@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,7 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every servlet service is an OAuth2 resource server of its own (defence in depth behind
  * the gateway): stateless, every path but health, metrics and the service's declared
- * public paths needs a valid access token, and 401/403 are problem+json.
+ * public paths needs a valid user access token, {@code /internal/**} a service token
+ * (scope {@value AccessTokens#INTERNAL_SCOPE}) and nothing else does, and 401/403 are
+ * problem+json.
  */
 @AutoConfiguration(beforeName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -58,8 +63,12 @@ public class ResourceServerAutoConfiguration {
 						.permitAll()
 						.requestMatchers(properties.publicPaths().toArray(String[]::new))
 						.permitAll()
+						.requestMatchers("/internal/**")
+						.hasAuthority(AccessTokens.INTERNAL_AUTHORITY)
 						.anyRequest()
-						.authenticated())
+						.access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+								AuthorizationManagers
+									.not(AuthorityAuthorizationManager.hasAuthority(AccessTokens.INTERNAL_AUTHORITY)))))
 			.oauth2ResourceServer((server) -> server.jwt((jwt) -> {
 			}).authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.exceptionHandling(
