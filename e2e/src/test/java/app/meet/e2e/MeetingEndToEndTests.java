@@ -301,6 +301,25 @@ class MeetingEndToEndTests {
 		assertThat(Gateway.json(afterLeaving).get("code").asString()).isEqualTo("not-a-participant");
 	}
 
+	@Test
+	void aNewNameFromAuthServiceReachesTheMeetingsThatShowItsUser() throws InterruptedException {
+		JsonNode host = gateway.register();
+		String token = host.get("access_token").asString();
+		String id = Gateway.json(gateway.post("/api/meetings", token, Map.of("title", "Renamed host")))
+			.get("id")
+			.asString();
+		assertThat(patch("/api/auth/me", token, "{\"name\":\"Grace Hopper\"}").statusCode()).isEqualTo(200);
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+		while (!Gateway.json(gateway.get("/api/meetings/" + id, token))
+			.get("host")
+			.get("name")
+			.asString()
+			.equals("Grace Hopper")) {
+			assertThat(java.time.Instant.now()).as("meet.user.updated applied").isBefore(deadline);
+			Thread.sleep(200);
+		}
+	}
+
 	private static HttpResponse<String> patch(String path, String token, String json) {
 		return gateway.send(gateway.request(path, token)
 			.header("Content-Type", "application/json")

@@ -6,14 +6,23 @@ public class JoinRefusedException extends RuntimeException {
 	/** Why a join is refused. */
 	public enum Reason {
 
-		ENDED("The meeting has ended"), FULL("The meeting is full"),
-		NOT_ADMITTED("The host has not admitted you to this meeting yet"),
-		REMOVED("You were removed from this meeting"), DENIED("The host denied your request to join");
+		ENDED("meeting-ended", "The meeting has ended"), FULL("meeting-full", "The meeting is full"),
+		NOT_ADMITTED("not-admitted", "The host has not admitted you to this meeting yet"),
+		REMOVED("removed", "You were removed from this meeting"),
+		DENIED("denied", "The host denied your request to join");
+
+		private final String code;
 
 		private final String message;
 
-		Reason(String message) {
+		Reason(String code, String message) {
+			this.code = code;
 			this.message = message;
+		}
+
+		/** The refusal's problem code. */
+		public String code() {
+			return this.code;
 		}
 
 	}

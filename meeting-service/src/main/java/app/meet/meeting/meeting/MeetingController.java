@@ -13,15 +13,12 @@ import jakarta.validation.constraints.Size;
 
 import app.meet.meeting.participant.ParticipantResponse;
 import app.meet.meeting.user.UserDirectory;
-import app.meet.platform.problem.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -99,7 +96,7 @@ class MeetingController {
 	@PatchMapping("/api/meetings/{id}/participants/me")
 	ParticipantResponse updateMyState(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
 			@Valid @RequestBody MeetingRequests.MyState request) {
-		return this.meetings.updateMyState(id, UUID.fromString(token.getSubject()), request);
+		return this.meetings.updateState(id, UUID.fromString(token.getSubject()), request);
 	}
 
 	@GetMapping("/api/meetings/{id}/participants")
@@ -109,37 +106,6 @@ class MeetingController {
 	}
 
 	record JoinRequest(@NotBlank @Size(max = 40) String code) {
-	}
-
-	@ExceptionHandler(JoinRefusedException.class)
-	ProblemDetail joinRefused(JoinRefusedException ex) {
-		return switch (ex.reason()) {
-			case ENDED -> Problems.of(HttpStatus.GONE, ex.getMessage(), "meeting-ended");
-			case FULL -> Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "meeting-full");
-			case NOT_ADMITTED -> Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "not-admitted");
-			case REMOVED -> Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "removed");
-			case DENIED -> Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "denied");
-		};
-	}
-
-	@ExceptionHandler(NotHostException.class)
-	ProblemDetail notHost(NotHostException ex) {
-		return Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "not-host");
-	}
-
-	@ExceptionHandler(NotAParticipantException.class)
-	ProblemDetail notAParticipant(NotAParticipantException ex) {
-		return Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "not-a-participant");
-	}
-
-	@ExceptionHandler(MeetingEndedException.class)
-	ProblemDetail ended(MeetingEndedException ex) {
-		return Problems.of(HttpStatus.CONFLICT, ex.getMessage(), "meeting-ended");
-	}
-
-	@ExceptionHandler(MeetingNotFoundException.class)
-	ProblemDetail notFound(MeetingNotFoundException ex) {
-		return Problems.of(HttpStatus.NOT_FOUND, ex.getMessage(), "meeting-not-found");
 	}
 
 }

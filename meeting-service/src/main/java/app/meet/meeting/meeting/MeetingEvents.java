@@ -1,9 +1,11 @@
 package app.meet.meeting.meeting;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import app.meet.meeting.participant.Admission;
 import app.meet.meeting.participant.ParticipantResponse;
 import app.meet.platform.events.DomainEvent;
 
@@ -143,7 +145,10 @@ sealed interface MeetingEvents extends DomainEvent {
 
 	}
 
-	/** A participant's role or state changed (here: the host role passed on). */
+	/**
+	 * A participant's role or state changed: the host role passed on, a moderator muted
+	 * them, a new role, their own media state.
+	 */
 	record ParticipantUpdated(String eventId, Instant occurredAt,
 			ParticipantResponse participant) implements MeetingEvents {
 
@@ -160,6 +165,54 @@ sealed interface MeetingEvents extends DomainEvent {
 		@Override
 		public Object data() {
 			return Map.of("meeting_id", this.participant.meetingId(), "participant", this.participant);
+		}
+
+	}
+
+	/** The host or a moderator removed a participant, who cannot come back. */
+	record ParticipantRemoved(String eventId, Instant occurredAt,
+			ParticipantResponse participant) implements MeetingEvents {
+
+		@Override
+		public String eventType() {
+			return "meet.participant.removed";
+		}
+
+		@Override
+		public String subject() {
+			return this.participant.meetingId().toString();
+		}
+
+		@Override
+		public Object data() {
+			return Map.of("meeting_id", this.participant.meetingId(), "participant", this.participant);
+		}
+
+	}
+
+	/**
+	 * Someone asked to join, or was admitted or denied: a participant update whose data
+	 * also names the {@code admission} ({@code waiting}, {@code admitted},
+	 * {@code denied}), so that signaling-service can answer a waiting socket when the
+	 * host decides over REST.
+	 */
+	record AdmissionChanged(String eventId, Instant occurredAt, ParticipantResponse participant,
+			Admission admission) implements MeetingEvents {
+
+		@Override
+		public String eventType() {
+			return "meet.participant.updated";
+		}
+
+		@Override
+		public String subject() {
+			return this.participant.meetingId().toString();
+		}
+
+		@Override
+		public Object data() {
+			return Map.of("meeting_id", this.participant.meetingId(), "participant", this.participant, "admission",
+					this.admission.name().toLowerCase(Locale.ROOT));
 		}
 
 	}

@@ -68,14 +68,15 @@ class MeetingRepository {
 			.optional();
 	}
 
-	/** The host and anyone who ever had a participant row may see a meeting. */
+	/**
+	 * The host and anyone who ever joined may see a meeting; those who only asked to join
+	 * may not.
+	 */
 	boolean isVisibleTo(Meeting meeting, UUID userId) {
-		return meeting.hostId().equals(userId) || this.jdbc
-			.sql("SELECT EXISTS (SELECT 1 FROM participants WHERE meeting_id = :meeting AND user_id = :user)")
-			.param("meeting", meeting.id())
-			.param("user", userId)
-			.query(Boolean.class)
-			.single();
+		return meeting.hostId().equals(userId) || this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM participants
+					WHERE meeting_id = :meeting AND user_id = :user AND joined_at IS NOT NULL)
+				""").param("meeting", meeting.id()).param("user", userId).query(Boolean.class).single();
 	}
 
 	/**
@@ -117,8 +118,49 @@ class MeetingRepository {
 	}
 
 	void end(UUID id, Instant now) {
-		this.jdbc.sql("UPDATE meetings SET status = 'ended', ended_at = :now, updated_at = :now WHERE id = :id")
+		this.jdbc.sql(
+				"UPDATE meetings SET status = 'ended', ended_at = :now, emptied_at = NULL, updated_at = :now WHERE id = :id")
 			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * Starts the empty-timeout clock of an active meeting nobody is in any more.
+	 */
+	void markEmptyIfNobodyIn(UUID id, Instant now) {
+		this.jdbc.sql("""
+				UPDATE meetings SET emptied_at = :now WHERE id = :id AND status = 'active' AND NOT EXISTS
+					(SELECT 1 FROM participants WHERE meeting_id = :id AND status = 'active')
+				""").param("id", id).param("now", Timestamp.from(now)).update();
+	}
+
+	/** Someone is in again: the empty timeout no longer runs. */
+	void markOccupied(UUID id) {
+		this.jdbc.sql("UPDATE meetings SET emptied_at = NULL WHERE id = :id AND emptied_at IS NOT NULL")
+			.param("id", id)
+			.update();
+	}
+
+	/** Active meetings that have been empty for their whole empty timeout. */
+	List<UUID> emptyTooLong(Instant now) {
+		return this.jdbc.sql("""
+				SELECT id FROM meetings WHERE status = 'active' AND emptied_at IS NOT NULL
+					AND emptied_at + make_interval(secs => empty_timeout_seconds) <= :now
+				ORDER BY emptied_at LIMIT 100
+				""").param("now", Timestamp.from(now)).query(UUID.class).list();
+	}
+
+	/** Records the meeting's recording state as recording-service reports it. */
+	void updateRecording(UUID id, boolean recording, String recordingUrl, Instant now) {
+		this.jdbc.sql("""
+				UPDATE meetings SET is_recording = :recording, recording_url = coalesce(:url, recording_url),
+					updated_at = :now
+				WHERE id = :id
+				""")
+			.param("id", id)
+			.param("recording", recording)
+			.param("url", recordingUrl)
 			.param("now", Timestamp.from(now))
 			.update();
 	}
@@ -138,7 +180,8 @@ class MeetingRepository {
 		return this.jdbc.sql("""
 				SELECT m.* FROM meetings m
 				WHERE (m.host_id = :user OR EXISTS
-						(SELECT 1 FROM participants p WHERE p.meeting_id = m.id AND p.user_id = :user))
+						(SELECT 1 FROM participants p
+							WHERE p.meeting_id = m.id AND p.user_id = :user AND p.joined_at IS NOT NULL))
 					AND (CAST(:before AS uuid) IS NULL OR (m.created_at, m.id) <
 						(SELECT c.created_at, c.id FROM meetings c WHERE c.id = CAST(:before AS uuid)))
 				ORDER BY m.created_at DESC, m.id DESC

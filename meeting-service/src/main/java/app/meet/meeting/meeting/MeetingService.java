@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.meet.meeting.participant.Admission;
 import app.meet.meeting.participant.ParticipantRepository;
 import app.meet.meeting.participant.ParticipantResponse;
 import app.meet.meeting.user.UserDirectory;
@@ -16,7 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Meetings: creating, finding, joining and leaving. */
+/** Meetings: creating, finding, joining, leaving and ending. */
 @Service
 public class MeetingService {
 
@@ -32,11 +33,14 @@ public class MeetingService {
 
 	private final TransactionTemplate transactions;
 
+	private final MeetingAccess access;
+
 	private final Clock clock;
 
 	MeetingService(MeetingRepository meetings, UserDirectory users, ParticipantRepository participants,
-			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+			MeetingAccess access, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.meetings = meetings;
+		this.access = access;
 		this.participants = participants;
 		this.users = users;
 		this.events = events;
@@ -101,52 +105,95 @@ public class MeetingService {
 	/**
 	 * Joins the meeting with the given code. The meeting row is locked for the join, so
 	 * the capacity holds however many join at once; joining again while active returns
-	 * the same participant.
+	 * the same participant. A first-time guest refused by the waiting room is recorded as
+	 * asking to join, so that the host can admit them.
 	 * @throws JoinRefusedException when the meeting has ended, is full, or the user may
 	 * not join
 	 */
 	ParticipantResponse join(UUID userId, String code) {
 		String stored = MeetingCode.normalize(code).orElseThrow(MeetingNotFoundException::new);
 		UUID meetingId = this.meetings.findByCode(stored).orElseThrow(MeetingNotFoundException::new).id();
-		return this.transactions.execute((status) -> {
-			Meeting meeting = this.meetings.lock(meetingId);
-			Optional<ParticipantResponse> existing = this.participants.find(meetingId, userId);
-			if (existing.isPresent() && existing.get().status().equals("active")) {
-				return existing.get();
+		JoinOutcome outcome = this.transactions.execute((status) -> joinLocked(meetingId, userId));
+		if (outcome.refusal() != null) {
+			throw new JoinRefusedException(outcome.refusal());
+		}
+		return outcome.participant();
+	}
+
+	private JoinOutcome joinLocked(UUID meetingId, UUID userId) {
+		Meeting meeting = this.access.lock(meetingId);
+		Optional<ParticipantResponse> existing = this.participants.find(meetingId, userId);
+		if (existing.isPresent() && existing.get().status().equals("active")) {
+			return new JoinOutcome(existing.get(), null);
+		}
+		boolean host = meeting.hostId().equals(userId);
+		Optional<JoinRefusedException.Reason> refusal = refusal(meeting, userId);
+		if (refusal.isPresent()) {
+			if (refusal.get() == JoinRefusedException.Reason.NOT_ADMITTED) {
+				knock(meeting, userId);
 			}
-			if (meeting.status().equals(Meeting.ENDED)) {
-				throw new JoinRefusedException(JoinRefusedException.Reason.ENDED);
+			return new JoinOutcome(null, refusal.get());
+		}
+		Instant now = this.clock.instant();
+		if (meeting.status().equals(Meeting.SCHEDULED)) {
+			this.meetings.start(meetingId, now);
+			this.events.publishEvent(new MeetingEvents.MeetingStarted(MeetingEvents.newId(), now,
+					respond(this.meetings.findById(meetingId).orElseThrow())));
+		}
+		String role = host ? "host"
+				: existing.map(ParticipantResponse::role)
+					.filter((previous) -> !previous.equals("host"))
+					.orElse("guest");
+		this.participants.activate(meetingId, userId, role, meeting.settings().muteOnJoin(),
+				meeting.settings().videoOnJoin(), now);
+		this.meetings.markOccupied(meetingId);
+		ParticipantResponse joined = this.participants.find(meetingId, userId).orElseThrow();
+		this.events.publishEvent(new MeetingEvents.ParticipantJoined(MeetingEvents.newId(), now, joined));
+		if (host) {
+			for (UUID standIn : this.participants.demoteStandInHosts(meetingId, userId, now)) {
+				publishUpdated(meetingId, standIn, now);
 			}
-			boolean host = meeting.hostId().equals(userId);
-			if (existing.isPresent() && existing.get().status().equals("removed")) {
-				throw new JoinRefusedException(JoinRefusedException.Reason.REMOVED);
+		}
+		return new JoinOutcome(joined, null);
+	}
+
+	/**
+	 * Why the user could not join the (locked) meeting right now, if they could not; an
+	 * active participant always can (joining again changes nothing).
+	 */
+	Optional<JoinRefusedException.Reason> refusal(Meeting meeting, UUID userId) {
+		if (this.participants.activeRole(meeting.id(), userId).isPresent()) {
+			return Optional.empty();
+		}
+		if (meeting.status().equals(Meeting.ENDED)) {
+			return Optional.of(JoinRefusedException.Reason.ENDED);
+		}
+		if (!meeting.hostId().equals(userId)) {
+			Admission admission = this.participants.admission(meeting.id(), userId);
+			if (admission == Admission.REMOVED) {
+				return Optional.of(JoinRefusedException.Reason.REMOVED);
 			}
-			if (existing.isPresent() && existing.get().status().equals("denied")) {
-				throw new JoinRefusedException(JoinRefusedException.Reason.DENIED);
+			if (admission == Admission.DENIED) {
+				return Optional.of(JoinRefusedException.Reason.DENIED);
 			}
-			boolean returning = existing.isPresent();
-			if (!host && !returning && meeting.settings().waitingRoomEnabled()) {
-				throw new JoinRefusedException(JoinRefusedException.Reason.NOT_ADMITTED);
+			if (meeting.settings().waitingRoomEnabled() && admission != Admission.ADMITTED) {
+				return Optional.of(JoinRefusedException.Reason.NOT_ADMITTED);
 			}
-			if (this.participants.countActive(meetingId) >= meeting.maxUsers()) {
-				throw new JoinRefusedException(JoinRefusedException.Reason.FULL);
-			}
-			Instant now = this.clock.instant();
-			if (meeting.status().equals(Meeting.SCHEDULED)) {
-				this.meetings.start(meetingId, now);
-				this.events.publishEvent(new MeetingEvents.MeetingStarted(MeetingEvents.newId(), now,
-						respond(this.meetings.findById(meetingId).orElseThrow())));
-			}
-			String role = host ? "host"
-					: existing.map(ParticipantResponse::role)
-						.filter((previous) -> !previous.equals("host"))
-						.orElse("guest");
-			this.participants.activate(meetingId, userId, role, meeting.settings().muteOnJoin(),
-					meeting.settings().videoOnJoin(), now);
-			ParticipantResponse joined = this.participants.find(meetingId, userId).orElseThrow();
-			this.events.publishEvent(new MeetingEvents.ParticipantJoined(MeetingEvents.newId(), now, joined));
-			return joined;
-		});
+		}
+		if (this.participants.countActive(meeting.id()) >= meeting.maxUsers()) {
+			return Optional.of(JoinRefusedException.Reason.FULL);
+		}
+		return Optional.empty();
+	}
+
+	/** Records that the user asks to join the (locked) meeting. */
+	void knock(Meeting meeting, UUID userId) {
+		Instant now = this.clock.instant();
+		if (this.participants.knock(meeting.id(), userId, meeting.settings().muteOnJoin(),
+				meeting.settings().videoOnJoin(), now)) {
+			this.events.publishEvent(new MeetingEvents.AdmissionChanged(MeetingEvents.newId(), now,
+					this.participants.find(meeting.id(), userId).orElseThrow(), Admission.WAITING));
+		}
 	}
 
 	/**
@@ -155,7 +202,7 @@ public class MeetingService {
 	 */
 	void leave(UUID meetingId, UUID userId) {
 		this.transactions.executeWithoutResult((status) -> {
-			visibleLocked(meetingId, userId);
+			this.access.lockVisible(meetingId, userId);
 			Optional<ParticipantResponse> current = this.participants.find(meetingId, userId)
 				.filter((participant) -> participant.status().equals("active"));
 			if (current.isEmpty()) {
@@ -165,13 +212,20 @@ public class MeetingService {
 			this.participants.leave(meetingId, userId, now);
 			this.events.publishEvent(new MeetingEvents.ParticipantLeft(MeetingEvents.newId(), now,
 					this.participants.find(meetingId, userId).orElseThrow()));
-			if (current.get().role().equals("host")) {
-				this.participants.handOverHost(meetingId, now)
-					.flatMap((newHost) -> this.participants.find(meetingId, newHost))
-					.ifPresent((newHost) -> this.events
-						.publishEvent(new MeetingEvents.ParticipantUpdated(MeetingEvents.newId(), now, newHost)));
-			}
+			afterDeparture(meetingId, current.get(), now);
 		});
+	}
+
+	/**
+	 * What follows anyone's departure from the (locked) meeting: the host role passes on,
+	 * and the empty timeout starts when nobody is left.
+	 */
+	void afterDeparture(UUID meetingId, ParticipantResponse departed, Instant now) {
+		if (departed.role().equals("host")) {
+			this.participants.handOverHost(meetingId, now)
+				.ifPresent((newHost) -> publishUpdated(meetingId, newHost, now));
+		}
+		this.meetings.markEmptyIfNobodyIn(meetingId, now);
 	}
 
 	/**
@@ -181,13 +235,9 @@ public class MeetingService {
 	 */
 	MeetingResponse update(UUID meetingId, UUID userId, MeetingRequests.Update request) {
 		return this.transactions.execute((status) -> {
-			Meeting meeting = visibleLocked(meetingId, userId);
-			if (!meeting.hostId().equals(userId)) {
-				throw new NotHostException();
-			}
-			if (meeting.status().equals(Meeting.ENDED)) {
-				throw new MeetingEndedException();
-			}
+			Meeting meeting = this.access.lockVisible(meetingId, userId);
+			this.access.requireHost(meeting, userId);
+			this.access.requireNotEnded(meeting);
 			Instant now = this.clock.instant();
 			Meeting updated = new Meeting(meeting.id(), meeting.code(),
 					(request.title() != null) ? request.title().strip() : meeting.title(),
@@ -210,48 +260,86 @@ public class MeetingService {
 	 */
 	void end(UUID meetingId, UUID userId) {
 		this.transactions.executeWithoutResult((status) -> {
-			Meeting meeting = visibleLocked(meetingId, userId);
-			if (!meeting.hostId().equals(userId)) {
-				throw new NotHostException();
-			}
-			if (meeting.status().equals(Meeting.ENDED)) {
-				return;
-			}
-			Instant now = this.clock.instant();
-			for (UUID left : this.participants.leaveAll(meetingId, now)) {
-				this.events.publishEvent(new MeetingEvents.ParticipantLeft(MeetingEvents.newId(), now,
-						this.participants.find(meetingId, left).orElseThrow()));
-			}
-			this.meetings.end(meetingId, now);
-			this.events.publishEvent(new MeetingEvents.MeetingEnded(MeetingEvents.newId(), now,
-					respond(this.meetings.findById(meetingId).orElseThrow())));
+			Meeting meeting = this.access.lockVisible(meetingId, userId);
+			this.access.requireHost(meeting, userId);
+			endLocked(meeting);
 		});
 	}
 
 	/**
-	 * Changes the caller's own media state or raised hand.
-	 * @throws NotAParticipantException unless the caller is an active participant
+	 * Ends every active meeting that has been empty for its whole empty timeout, unless
+	 * someone joined meanwhile.
+	 * @return how many ended
 	 */
-	ParticipantResponse updateMyState(UUID meetingId, UUID userId, MeetingRequests.MyState request) {
+	int endEmptyMeetings() {
+		int ended = 0;
+		for (UUID meetingId : this.meetings.emptyTooLong(this.clock.instant())) {
+			boolean endedNow = Boolean.TRUE.equals(this.transactions.execute((status) -> {
+				Meeting meeting = this.access.lock(meetingId);
+				if (!this.meetings.emptyTooLong(this.clock.instant()).contains(meetingId)) {
+					return false;
+				}
+				endLocked(meeting);
+				return true;
+			}));
+			ended += endedNow ? 1 : 0;
+		}
+		return ended;
+	}
+
+	private void endLocked(Meeting meeting) {
+		if (meeting.status().equals(Meeting.ENDED)) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		for (UUID left : this.participants.leaveAll(meeting.id(), now)) {
+			this.events.publishEvent(new MeetingEvents.ParticipantLeft(MeetingEvents.newId(), now,
+					this.participants.find(meeting.id(), left).orElseThrow()));
+		}
+		this.meetings.end(meeting.id(), now);
+		this.events.publishEvent(new MeetingEvents.MeetingEnded(MeetingEvents.newId(), now,
+				respond(this.meetings.findById(meeting.id()).orElseThrow())));
+	}
+
+	/**
+	 * Changes the participant's own media state or raised hand.
+	 * @throws NotAParticipantException unless the user is an active participant
+	 */
+	ParticipantResponse updateState(UUID meetingId, UUID userId, MeetingRequests.MyState request) {
 		return this.transactions.execute((status) -> {
-			visibleLocked(meetingId, userId);
+			this.access.lockVisible(meetingId, userId);
 			Instant now = this.clock.instant();
 			if (this.participants.updateState(meetingId, userId, request.isMuted(), request.isVideoOn(),
 					request.isSharing(), request.handRaised(), now) == 0) {
 				throw new NotAParticipantException();
 			}
-			ParticipantResponse updated = this.participants.find(meetingId, userId).orElseThrow();
-			this.events.publishEvent(new MeetingEvents.ParticipantUpdated(MeetingEvents.newId(), now, updated));
-			return updated;
+			return publishUpdated(meetingId, userId, now);
 		});
 	}
 
-	private Meeting visibleLocked(UUID meetingId, UUID userId) {
-		Meeting meeting = this.meetings.lock(meetingId);
-		if (!this.meetings.isVisibleTo(meeting, userId)) {
-			throw new MeetingNotFoundException();
-		}
-		return meeting;
+	/**
+	 * Records the meeting's recording state as recording-service reported it; an unknown
+	 * meeting is ignored.
+	 * @param mediaUrl where the finished recording plays, when one stopped
+	 */
+	public void applyRecording(UUID meetingId, boolean recording, String mediaUrl) {
+		this.transactions.executeWithoutResult((status) -> {
+			if (this.meetings.findById(meetingId).isEmpty()) {
+				return;
+			}
+			this.access.lock(meetingId);
+			Instant now = this.clock.instant();
+			this.meetings.updateRecording(meetingId, recording, mediaUrl, now);
+			this.events.publishEvent(new MeetingEvents.MeetingUpdated(MeetingEvents.newId(), now,
+					respond(this.meetings.findById(meetingId).orElseThrow())));
+		});
+	}
+
+	/** Announces the participant as they are now. */
+	ParticipantResponse publishUpdated(UUID meetingId, UUID userId, Instant now) {
+		ParticipantResponse updated = this.participants.find(meetingId, userId).orElseThrow();
+		this.events.publishEvent(new MeetingEvents.ParticipantUpdated(MeetingEvents.newId(), now, updated));
+		return updated;
 	}
 
 	/**
@@ -270,6 +358,10 @@ public class MeetingService {
 	}
 
 	record Page(List<MeetingResponse> meetings, boolean more) {
+	}
+
+	/** A join's result: the participant, or why the user may not join. */
+	private record JoinOutcome(ParticipantResponse participant, JoinRefusedException.Reason refusal) {
 	}
 
 }

@@ -36,7 +36,10 @@ public class ParticipantRepository {
 			.optional();
 	}
 
-	/** Active participants oldest first, or everyone who ever joined. */
+	/**
+	 * Active participants oldest first, or with everyone else who has a row: those who
+	 * left, were removed, are waiting or were denied.
+	 */
 	public List<ParticipantResponse> list(UUID meetingId, boolean includeInactive) {
 		return this.jdbc
 			.sql(SELECT + " WHERE p.meeting_id = :meeting" + (includeInactive ? "" : " AND p.status = 'active'")
@@ -48,15 +51,17 @@ public class ParticipantRepository {
 
 	/** Makes the user an active participant, creating the row on the first join. */
 	public void activate(UUID meetingId, UUID userId, String role, boolean muted, boolean videoOn, Instant now) {
-		this.jdbc.sql("""
-				INSERT INTO participants (id, meeting_id, user_id, role, status, joined_at, is_muted, is_video_on,
-					created_at, updated_at)
-				VALUES (:id, :meeting, :user, :role, 'active', :now, :muted, :videoOn, :now, :now)
-				ON CONFLICT (meeting_id, user_id) DO UPDATE SET role = excluded.role, status = 'active',
-					joined_at = excluded.joined_at, left_at = NULL, is_muted = excluded.is_muted,
-					is_video_on = excluded.is_video_on, is_sharing = false, hand_raised = false,
-					updated_at = excluded.updated_at
-				""")
+		this.jdbc
+			.sql("""
+					INSERT INTO participants (id, meeting_id, user_id, role, status, joined_at, admitted_at, is_muted,
+						is_video_on, created_at, updated_at)
+					VALUES (:id, :meeting, :user, :role, 'active', :now, :now, :muted, :videoOn, :now, :now)
+					ON CONFLICT (meeting_id, user_id) DO UPDATE SET role = excluded.role, status = 'active',
+						joined_at = excluded.joined_at, left_at = NULL,
+						admitted_at = coalesce(participants.admitted_at, excluded.admitted_at), is_muted = excluded.is_muted,
+						is_video_on = excluded.is_video_on, is_sharing = false, hand_raised = false,
+						updated_at = excluded.updated_at
+					""")
 			.param("id", UUID.randomUUID())
 			.param("meeting", meetingId)
 			.param("user", userId)
@@ -65,6 +70,156 @@ public class ParticipantRepository {
 			.param("videoOn", videoOn)
 			.param("now", Timestamp.from(now))
 			.update();
+	}
+
+	/**
+	 * Where the user stands with the meeting's admission.
+	 */
+	public Admission admission(UUID meetingId, UUID userId) {
+		return this.jdbc.sql("""
+				SELECT CASE WHEN status IN ('denied', 'removed') THEN upper(status)
+					WHEN admitted_at IS NOT NULL THEN 'ADMITTED' ELSE 'WAITING' END
+				FROM participants WHERE meeting_id = :meeting AND user_id = :user
+				""")
+			.param("meeting", meetingId)
+			.param("user", userId)
+			.query(String.class)
+			.optional()
+			.map(Admission::valueOf)
+			.orElse(Admission.NONE);
+	}
+
+	/**
+	 * Records that the user asks to join: a waiting row, or a fresh request time on an
+	 * existing one. Changes nothing for anyone already admitted, denied or removed.
+	 * @return whether the user asks for the first time
+	 */
+	public boolean knock(UUID meetingId, UUID userId, boolean muted, boolean videoOn, Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO participants (id, meeting_id, user_id, role, status, requested_at, is_muted, is_video_on,
+					created_at, updated_at)
+				VALUES (:id, :meeting, :user, 'guest', 'waiting', :now, :muted, :videoOn, :now, :now)
+				ON CONFLICT (meeting_id, user_id) DO UPDATE SET requested_at = excluded.requested_at,
+					updated_at = excluded.updated_at
+				WHERE participants.status = 'waiting' AND participants.admitted_at IS NULL
+				RETURNING xmax = 0
+				""")
+			.param("id", UUID.randomUUID())
+			.param("meeting", meetingId)
+			.param("user", userId)
+			.param("muted", muted)
+			.param("videoOn", videoOn)
+			.param("now", Timestamp.from(now))
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
+	 * Admits the user (asked or not, or denied before), who may then join directly.
+	 * @return whether anything changed: false for someone already admitted or removed
+	 */
+	public boolean admit(UUID meetingId, UUID userId, boolean muted, boolean videoOn, Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO participants (id, meeting_id, user_id, role, status, admitted_at, is_muted, is_video_on,
+					created_at, updated_at)
+				VALUES (:id, :meeting, :user, 'guest', 'waiting', :now, :muted, :videoOn, :now, :now)
+				ON CONFLICT (meeting_id, user_id) DO UPDATE SET status = 'waiting',
+					admitted_at = excluded.admitted_at, updated_at = excluded.updated_at
+				WHERE participants.status IN ('waiting', 'denied') AND participants.admitted_at IS NULL
+				""")
+			.param("id", UUID.randomUUID())
+			.param("meeting", meetingId)
+			.param("user", userId)
+			.param("muted", muted)
+			.param("videoOn", videoOn)
+			.param("now", Timestamp.from(now))
+			.update() > 0;
+	}
+
+	/**
+	 * Denies a user who has not joined yet (waiting, admitted but not yet in, or never
+	 * asked).
+	 * @return whether anything changed: false for someone already denied, or who has
+	 * joined or been removed
+	 */
+	public boolean deny(UUID meetingId, UUID userId, boolean muted, boolean videoOn, Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO participants (id, meeting_id, user_id, role, status, is_muted, is_video_on, created_at,
+					updated_at)
+				VALUES (:id, :meeting, :user, 'guest', 'denied', :muted, :videoOn, :now, :now)
+				ON CONFLICT (meeting_id, user_id) DO UPDATE SET status = 'denied', admitted_at = NULL,
+					updated_at = excluded.updated_at
+				WHERE participants.status = 'waiting' AND participants.joined_at IS NULL
+				""")
+			.param("id", UUID.randomUUID())
+			.param("meeting", meetingId)
+			.param("user", userId)
+			.param("muted", muted)
+			.param("videoOn", videoOn)
+			.param("now", Timestamp.from(now))
+			.update() > 0;
+	}
+
+	/**
+	 * Removes the user from the meeting for good: out now if active, and never back.
+	 * @return whether anything changed: false for someone already removed or denied
+	 */
+	public boolean remove(UUID meetingId, UUID userId, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE participants SET status = 'removed', admitted_at = NULL,
+					left_at = CASE WHEN status = 'active' THEN :now ELSE left_at END, is_sharing = false,
+					hand_raised = false, updated_at = :now
+				WHERE meeting_id = :meeting AND user_id = :user AND status IN ('waiting', 'active', 'left')
+				""").param("meeting", meetingId).param("user", userId).param("now", Timestamp.from(now)).update() > 0;
+	}
+
+	/** Gives an active participant another role. */
+	public void changeRole(UUID meetingId, UUID userId, String role, Instant now) {
+		this.jdbc.sql("""
+				UPDATE participants SET role = :role, updated_at = :now
+				WHERE meeting_id = :meeting AND user_id = :user AND status = 'active'
+				""")
+			.param("role", role)
+			.param("meeting", meetingId)
+			.param("user", userId)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * Makes every other active host a moderator: the meeting's own host is back.
+	 * @return who was demoted
+	 */
+	public List<UUID> demoteStandInHosts(UUID meetingId, UUID hostId, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE participants SET role = 'moderator', updated_at = :now
+				WHERE meeting_id = :meeting AND user_id <> :host AND role = 'host' AND status = 'active'
+				RETURNING user_id
+				""")
+			.param("meeting", meetingId)
+			.param("host", hostId)
+			.param("now", Timestamp.from(now))
+			.query(UUID.class)
+			.list();
+	}
+
+	/** Who is waiting to be admitted, longest waiting first. */
+	public List<ParticipantResponse> waiting(UUID meetingId) {
+		return this.jdbc.sql(SELECT + """
+				 WHERE p.meeting_id = :meeting AND p.status = 'waiting' AND p.admitted_at IS NULL
+				ORDER BY p.requested_at NULLS LAST, p.created_at, p.id
+				""").param("meeting", meetingId).query(ParticipantRepository::map).list();
+	}
+
+	/** The role of the user's active participation, if any. */
+	public Optional<String> activeRole(UUID meetingId, UUID userId) {
+		return this.jdbc
+			.sql("SELECT role FROM participants WHERE meeting_id = :meeting AND user_id = :user AND status = 'active'")
+			.param("meeting", meetingId)
+			.param("user", userId)
+			.query(String.class)
+			.optional();
 	}
 
 	public void leave(UUID meetingId, UUID userId, Instant now) {

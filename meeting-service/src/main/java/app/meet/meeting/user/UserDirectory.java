@@ -28,7 +28,17 @@ public class UserDirectory {
 	public UUID remember(Jwt token) {
 		UUID id = UUID.fromString(token.getSubject());
 		String username = claim(token, "username", "user");
-		String name = claim(token, "name", username);
+		remember(id, username, claim(token, "name", username),
+				(token.getIssuedAt() != null) ? token.getIssuedAt() : Instant.now());
+		return id;
+	}
+
+	/** Records (or refreshes) a user as another service saw them (from their token). */
+	public void remember(UUID id, String username, String name) {
+		remember(id, username, name, Instant.now());
+	}
+
+	private void remember(UUID id, String username, String name, Instant asOf) {
 		this.jdbc.sql("""
 				INSERT INTO users (id, username, name, updated_at) VALUES (:id, :username, :name, :now)
 				ON CONFLICT (id) DO UPDATE SET username = excluded.username, name = excluded.name,
@@ -38,9 +48,8 @@ public class UserDirectory {
 			.param("id", id)
 			.param("username", username)
 			.param("name", name)
-			.param("now", Timestamp.from(token.getIssuedAt() != null ? token.getIssuedAt() : Instant.now()))
+			.param("now", Timestamp.from(asOf))
 			.update();
-		return id;
 	}
 
 	/**

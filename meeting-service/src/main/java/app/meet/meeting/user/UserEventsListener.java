@@ -1,16 +1,14 @@
 package app.meet.meeting.user;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.meet.meeting.events.AppliedEvents;
 import app.meet.platform.events.EventEnvelope;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,13 +19,13 @@ class UserEventsListener {
 
 	private final UserDirectory directory;
 
-	private final JdbcClient jdbc;
+	private final AppliedEvents appliedEvents;
 
 	private final JsonMapper json;
 
-	UserEventsListener(UserDirectory directory, JdbcClient jdbc, JsonMapper json) {
+	UserEventsListener(UserDirectory directory, AppliedEvents appliedEvents, JsonMapper json) {
 		this.directory = directory;
-		this.jdbc = jdbc;
+		this.appliedEvents = appliedEvents;
 		this.json = json;
 	}
 
@@ -35,12 +33,7 @@ class UserEventsListener {
 	@Transactional
 	void on(ConsumerRecord<String, String> record) {
 		EventEnvelope envelope = EventEnvelope.fromKafkaHeaders(record.headers());
-		int fresh = this.jdbc
-			.sql("INSERT INTO applied_events (event_id, applied_at) VALUES (:id, :now) ON CONFLICT DO NOTHING")
-			.param("id", envelope.id())
-			.param("now", Timestamp.from(Instant.now()))
-			.update();
-		if (fresh == 0) {
+		if (!this.appliedEvents.firstDelivery(envelope.id())) {
 			return;
 		}
 		JsonNode user = this.json.readTree(record.value().getBytes(StandardCharsets.UTF_8)).get("user");

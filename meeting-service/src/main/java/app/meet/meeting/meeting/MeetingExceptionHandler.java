@@ -1,0 +1,62 @@
+package app.meet.meeting.meeting;
+
+import app.meet.platform.problem.Problems;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The meeting rules' refusals as problems with stable codes. Being outside a meeting is
+ * 403 or 404, never 401 (the frontend logs out on 401), and a full meeting is never 409
+ * (the frontend reads 409 on join as "already in").
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class MeetingExceptionHandler {
+
+	@ExceptionHandler(JoinRefusedException.class)
+	ProblemDetail joinRefused(JoinRefusedException ex) {
+		HttpStatus status = (ex.reason() == JoinRefusedException.Reason.ENDED) ? HttpStatus.GONE : HttpStatus.FORBIDDEN;
+		return Problems.of(status, ex.getMessage(), ex.reason().code());
+	}
+
+	@ExceptionHandler(ModerationRefusedException.class)
+	ProblemDetail moderationRefused(ModerationRefusedException ex) {
+		return Problems.of(ex.reason().status(), ex.getMessage(), ex.reason().code());
+	}
+
+	@ExceptionHandler(NotHostException.class)
+	ProblemDetail notHost(NotHostException ex) {
+		return Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "not-host");
+	}
+
+	@ExceptionHandler(NotModeratorException.class)
+	ProblemDetail notModerator(NotModeratorException ex) {
+		return Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "not-moderator");
+	}
+
+	@ExceptionHandler(NotAParticipantException.class)
+	ProblemDetail notAParticipant(NotAParticipantException ex) {
+		return Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "not-a-participant");
+	}
+
+	@ExceptionHandler(MeetingEndedException.class)
+	ProblemDetail ended(MeetingEndedException ex) {
+		return Problems.of(HttpStatus.CONFLICT, ex.getMessage(), "meeting-ended");
+	}
+
+	@ExceptionHandler(MeetingNotFoundException.class)
+	ProblemDetail notFound(MeetingNotFoundException ex) {
+		return Problems.of(HttpStatus.NOT_FOUND, ex.getMessage(), "meeting-not-found");
+	}
+
+	@ExceptionHandler(ParticipantNotFoundException.class)
+	ProblemDetail participantNotFound(ParticipantNotFoundException ex) {
+		return Problems.of(HttpStatus.NOT_FOUND, ex.getMessage(), "participant-not-found");
+	}
+
+}

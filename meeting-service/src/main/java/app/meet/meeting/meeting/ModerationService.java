@@ -1,0 +1,113 @@
+package app.meet.meeting.meeting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import app.meet.meeting.participant.ParticipantRepository;
+import app.meet.meeting.participant.ParticipantResponse;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the host and moderators do to others: mute, remove, change roles. */
+@Service
+class ModerationService {
+
+	private final MeetingAccess access;
+
+	private final MeetingService meetings;
+
+	private final ParticipantRepository participants;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ModerationService(MeetingAccess access, MeetingService meetings, ParticipantRepository participants,
+			ApplicationEventPublisher events, Clock clock) {
+		this.access = access;
+		this.meetings = meetings;
+		this.participants = participants;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Mutes an active participant; they may unmute themselves.
+	 * @throws NotModeratorException unless {@code by} is the host or a moderator
+	 */
+	@Transactional
+	ParticipantResponse mute(UUID meetingId, UUID userId, UUID by) {
+		Meeting meeting = moderated(meetingId, by);
+		Instant now = this.clock.instant();
+		if (this.participants.updateState(meeting.id(), userId, true, null, null, null, now) == 0) {
+			throw new ParticipantNotFoundException();
+		}
+		return this.meetings.publishUpdated(meetingId, userId, now);
+	}
+
+	/**
+	 * Removes a participant (or someone waiting) for good; only the host removes a
+	 * moderator, and nobody removes the host.
+	 * @throws NotModeratorException unless {@code by} is the host or a moderator
+	 */
+	@Transactional
+	ParticipantResponse remove(UUID meetingId, UUID userId, UUID by) {
+		Meeting meeting = moderated(meetingId, by);
+		ParticipantResponse target = this.participants.find(meetingId, userId)
+			.orElseThrow(ParticipantNotFoundException::new);
+		if (meeting.hostId().equals(userId) || isActiveAs(target, "host")) {
+			throw new ModerationRefusedException(ModerationRefusedException.Reason.HOST_NOT_REMOVABLE);
+		}
+		if (isActiveAs(target, "moderator")) {
+			this.access.requireHost(meeting, by);
+		}
+		Instant now = this.clock.instant();
+		if (!this.participants.remove(meetingId, userId, now)) {
+			return target;
+		}
+		ParticipantResponse removed = this.participants.find(meetingId, userId).orElseThrow();
+		this.events.publishEvent(new MeetingEvents.ParticipantRemoved(MeetingEvents.newId(), now, removed));
+		if (target.status().equals("active")) {
+			this.meetings.afterDeparture(meetingId, target, now);
+		}
+		return removed;
+	}
+
+	/**
+	 * Makes an active participant a moderator or a guest.
+	 * @throws NotHostException unless {@code by} is the host
+	 */
+	@Transactional
+	ParticipantResponse changeRole(UUID meetingId, UUID userId, String role, UUID by) {
+		Meeting meeting = this.access.lockVisible(meetingId, by);
+		this.access.requireHost(meeting, by);
+		this.access.requireNotEnded(meeting);
+		ParticipantResponse target = this.participants.find(meetingId, userId)
+			.filter((participant) -> participant.status().equals("active"))
+			.orElseThrow(ParticipantNotFoundException::new);
+		if (meeting.hostId().equals(userId) || target.role().equals("host")) {
+			throw new ModerationRefusedException(ModerationRefusedException.Reason.HOST_ROLE_FIXED);
+		}
+		if (target.role().equals(role)) {
+			return target;
+		}
+		Instant now = this.clock.instant();
+		this.participants.changeRole(meetingId, userId, role, now);
+		return this.meetings.publishUpdated(meetingId, userId, now);
+	}
+
+	private Meeting moderated(UUID meetingId, UUID by) {
+		Meeting meeting = this.access.lockVisible(meetingId, by);
+		this.access.requireModerator(meeting, by);
+		this.access.requireNotEnded(meeting);
+		return meeting;
+	}
+
+	private static boolean isActiveAs(ParticipantResponse participant, String role) {
+		return participant.status().equals("active") && participant.role().equals(role);
+	}
+
+}

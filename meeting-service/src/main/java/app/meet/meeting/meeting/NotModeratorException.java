@@ -1,0 +1,10 @@
+package app.meet.meeting.meeting;
+
+/** Only the host or a moderator may do this. */
+public class NotModeratorException extends RuntimeException {
+
+	NotModeratorException() {
+		super("Only the host or a moderator may do this");
+	}
+
+}

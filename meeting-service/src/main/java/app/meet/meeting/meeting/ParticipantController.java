@@ -1,0 +1,65 @@
+package app.meet.meeting.meeting;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import app.meet.meeting.participant.ParticipantResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/meetings/{id}/participants/{user_id}/...}: what the host and moderators do
+ * to others, the waiting room's answers included.
+ */
+@RestController
+class ParticipantController {
+
+	private final ModerationService moderation;
+
+	private final AdmissionService admissions;
+
+	ParticipantController(ModerationService moderation, AdmissionService admissions) {
+		this.moderation = moderation;
+		this.admissions = admissions;
+	}
+
+	@PostMapping("/api/meetings/{id}/participants/{userId}/mute")
+	ParticipantResponse mute(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID userId) {
+		return this.moderation.mute(id, userId, UUID.fromString(token.getSubject()));
+	}
+
+	@PostMapping("/api/meetings/{id}/participants/{userId}/remove")
+	ParticipantResponse remove(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID userId) {
+		return this.moderation.remove(id, userId, UUID.fromString(token.getSubject()));
+	}
+
+	@PutMapping("/api/meetings/{id}/participants/{userId}/role")
+	ParticipantResponse changeRole(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID userId,
+			@Valid @RequestBody RoleRequest request) {
+		return this.moderation.changeRole(id, userId, request.role(), UUID.fromString(token.getSubject()));
+	}
+
+	@PostMapping("/api/meetings/{id}/participants/{userId}/admit")
+	ParticipantResponse admit(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID userId) {
+		return this.admissions.admit(id, userId, UUID.fromString(token.getSubject()));
+	}
+
+	@PostMapping("/api/meetings/{id}/participants/{userId}/deny")
+	ParticipantResponse deny(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID userId) {
+		return this.admissions.deny(id, userId, UUID.fromString(token.getSubject()));
+	}
+
+	record RoleRequest(
+			@NotNull @Pattern(regexp = "moderator|guest", message = "must be moderator or guest") String role) {
+	}
+
+}

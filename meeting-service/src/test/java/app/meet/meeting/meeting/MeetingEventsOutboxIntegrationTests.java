@@ -1,0 +1,208 @@
+package app.meet.meeting.meeting;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import app.meet.devstack.test.EmbeddedInfrastructure;
+import app.meet.devstack.test.SharedInfrastructure;
+import app.meet.meeting.user.UserDirectory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The transactional outbox against the real broker: only committed changes are published,
+ * a broker outage delays events without losing them, and a redelivered event keeps its
+ * {@code ce_id}.
+ */
+@SpringBootTest(properties = { "meet.outbox.retry-interval=1s", "spring.kafka.producer.properties.max.block.ms=3000",
+		"spring.kafka.producer.properties.request.timeout.ms=3000",
+		"spring.kafka.producer.properties.delivery.timeout.ms=6000" })
+@EmbeddedInfrastructure
+class MeetingEventsOutboxIntegrationTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+	@Autowired
+	private MeetingService meetings;
+
+	@Autowired
+	private UserDirectory users;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	private String bootstrapServers;
+
+	private UUID hostId;
+
+	private KafkaConsumer<String, String> consumer;
+
+	@BeforeEach
+	void registerHostAndSubscribe() {
+		this.hostId = UUID.randomUUID();
+		this.users.remember(this.hostId, "outbox" + this.hostId.toString().substring(0, 8), "Outbox Host");
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID());
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		this.consumer = new KafkaConsumer<>(properties);
+		this.consumer.subscribe(List.of("meeting.events"));
+	}
+
+	@AfterEach
+	void closeConsumer() {
+		this.consumer.close();
+	}
+
+	@Test
+	void aRolledBackChangePublishesNothing() {
+		MeetingResponse rolledBack = this.transactions.execute((status) -> {
+			MeetingResponse created = this.meetings.create(this.hostId, create("Never happened"));
+			status.setRollbackOnly();
+			return created;
+		});
+		String key = rolledBack.id().toString();
+		MeetingEvents.MeetingUpdated marker = new MeetingEvents.MeetingUpdated(MeetingEvents.newId(), Instant.now(),
+				rolledBack);
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(marker));
+
+		List<ConsumerRecord<String, String>> published = consumeUntil(key,
+				(record) -> header(record, "ce_id").equals(marker.eventId()));
+
+		assertThat(published).extracting((record) -> header(record, "ce_type")).containsExactly("meet.meeting.updated");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM meetings WHERE id = :id")
+			.param("id", rolledBack.id())
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aChangeCommittedWhileKafkaIsDownIsPublishedOnceKafkaIsBack() throws Exception {
+		SharedInfrastructure.get().kafka().close();
+		MeetingResponse created;
+		try {
+			created = this.meetings.create(this.hostId, create("Made during an outage"));
+			assertThat(this.jdbc.sql("SELECT count(*) FROM meetings WHERE id = :id")
+				.param("id", created.id())
+				.query(Integer.class)
+				.single()).isOne();
+		}
+		finally {
+			SharedInfrastructure.get().kafka().start();
+		}
+
+		List<ConsumerRecord<String, String>> published = consumeUntil(created.id().toString(),
+				(record) -> header(record, "ce_type").equals("meet.meeting.created"));
+
+		ConsumerRecord<String, String> event = published.getLast();
+		assertThat(header(event, "ce_subject")).isEqualTo(created.id().toString());
+		assertThat(header(event, "ce_source")).isEqualTo("meeting-service");
+		assertThat(header(event, "ce_specversion")).isEqualTo("1.0");
+		assertThat(event.value()).contains("\"title\":\"Made during an outage\"");
+	}
+
+	@Test
+	void aRedeliveredEventKeepsItsCeId() {
+		MeetingResponse created = this.meetings.create(this.hostId, create("Sent twice"));
+		String key = created.id().toString();
+		ConsumerRecord<String, String> first = consumeUntil(key, (record) -> true).getFirst();
+		awaitCompletedPublication(key);
+
+		// as if the service had stopped after sending but before marking the event sent
+		this.jdbc.sql("""
+				UPDATE event_publication SET completion_date = NULL, status = 'FAILED',
+					publication_date = publication_date - interval '1 minute'
+				WHERE serialized_event LIKE :key
+				""").param("key", "%" + key + "%").update();
+
+		ConsumerRecord<String, String> again = consumeUntil(key, (record) -> true).getFirst();
+		assertThat(again.offset()).isGreaterThan(first.offset());
+		assertThat(header(again, "ce_id")).isEqualTo(header(first, "ce_id"));
+		assertThat(again.value()).isEqualTo(first.value());
+	}
+
+	private void awaitCompletedPublication(String key) {
+		Instant deadline = Instant.now().plus(PATIENCE);
+		while (this.jdbc
+			.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE :key"
+					+ " AND completion_date IS NOT NULL")
+			.param("key", "%" + key + "%")
+			.query(Integer.class)
+			.single() == 0) {
+			assertThat(Instant.now()).as("publication of %s completed", key).isBefore(deadline);
+			sleep();
+		}
+	}
+
+	/**
+	 * The records with the key from now on, up to the first that matches.
+	 */
+	private List<ConsumerRecord<String, String>> consumeUntil(String key,
+			Predicate<ConsumerRecord<String, String>> last) {
+		List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+		Instant deadline = Instant.now().plus(PATIENCE);
+		while (Instant.now().isBefore(deadline)) {
+			for (ConsumerRecord<String, String> record : this.consumer.poll(Duration.ofMillis(500))) {
+				if (key.equals(record.key())) {
+					seen.add(record);
+					if (last.test(record)) {
+						return seen;
+					}
+				}
+			}
+		}
+		throw new AssertionError("No matching event for " + key + " within " + PATIENCE + "; saw " + seen);
+	}
+
+	private static String header(ConsumerRecord<String, String> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : "";
+	}
+
+	private static MeetingRequests.Create create(String title) {
+		return new MeetingRequests.Create(title, null, null, null, null);
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
