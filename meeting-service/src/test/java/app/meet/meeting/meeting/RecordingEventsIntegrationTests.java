@@ -1,0 +1,117 @@
+package app.meet.meeting.meeting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import app.meet.devstack.test.EmbeddedInfrastructure;
+import app.meet.meeting.user.UserDirectory;
+import app.meet.platform.events.EventEnvelope;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * recording-service's events, as they arrive on the real broker, keep a meeting's
+ * {@code is_recording} and {@code recording_url}; a redelivered event changes nothing.
+ */
+@SpringBootTest
+@EmbeddedInfrastructure
+class RecordingEventsIntegrationTests {
+
+	@Autowired
+	private MeetingService meetings;
+
+	@Autowired
+	private UserDirectory users;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	private String bootstrapServers;
+
+	@Test
+	void startAndStopAreReflectedAndARedeliveredStartIsIgnored() {
+		UUID hostId = UUID.randomUUID();
+		this.users.remember(hostId, "rec" + hostId.toString().substring(0, 8), "Recording Host");
+		MeetingResponse meeting = this.meetings.create(hostId,
+				new MeetingRequests.Create("Recorded", null, null, null, null));
+		String url = "/api/recordings/" + UUID.randomUUID() + "/media";
+		try (KafkaProducer<String, String> producer = producer()) {
+			String started = send(producer, meeting, "meet.recording.started", null);
+			await(() -> current(meeting, hostId).isRecording());
+
+			send(producer, meeting, "meet.recording.stopped", url);
+			await(() -> !current(meeting, hostId).isRecording());
+			assertThat(current(meeting, hostId).recordingUrl()).isEqualTo(url);
+
+			send(producer, meeting, "meet.recording.started", null, started);
+			String marker = send(producer, meeting, "meet.recording.stopped", url);
+			await(() -> applied(marker));
+			assertThat(current(meeting, hostId).isRecording()).as("the redelivered start changed nothing").isFalse();
+		}
+	}
+
+	private String send(KafkaProducer<String, String> producer, MeetingResponse meeting, String type, String url) {
+		return send(producer, meeting, type, url, UUID.randomUUID().toString());
+	}
+
+	private String send(KafkaProducer<String, String> producer, MeetingResponse meeting, String type, String url,
+			String eventId) {
+		String key = meeting.id().toString();
+		String value = "{\"recording\":{\"id\":\"" + UUID.randomUUID() + "\",\"meeting_id\":\"" + key + "\""
+				+ ((url != null) ? ",\"media_url\":\"" + url + "\"" : "") + "}}";
+		ProducerRecord<String, String> record = new ProducerRecord<>("recording.events", null, key, value,
+				new EventEnvelope(eventId, "recording-service", type, Instant.now(), key).toKafkaHeaders());
+		producer.send(record);
+		producer.flush();
+		return eventId;
+	}
+
+	private MeetingResponse current(MeetingResponse meeting, UUID hostId) {
+		return this.meetings.get(meeting.id(), hostId);
+	}
+
+	private boolean applied(String eventId) {
+		return this.jdbc.sql("SELECT count(*) FROM applied_events WHERE event_id = :id")
+			.param("id", eventId)
+			.query(Integer.class)
+			.single() == 1;
+	}
+
+	private KafkaProducer<String, String> producer() {
+		Properties properties = new Properties();
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		return new KafkaProducer<>(properties);
+	}
+
+	private static void await(BooleanSupplier condition) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (!condition.getAsBoolean()) {
+			assertThat(Instant.now()).as("the event was applied in time").isBefore(deadline);
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+}
