@@ -60,12 +60,13 @@ public final class KafkaServer implements AutoCloseable {
 		byte[] id = new byte[16];
 		new SecureRandom().nextBytes(id);
 		String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-		ManagedProcess storageTool = ManagedProcess.start("kafka-storage",
+		Path log = this.directory.resolve("kafka-format.log");
+		ManagedProcess.run("Kafka's storage format",
 				java("kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId, "-c", config.toString()),
-				Map.of(), this.directory.resolve("kafka-format.log"));
-		Waiter.await("Kafka storage format", Duration.ofSeconds(60), null, () -> !storageTool.isAlive());
+				log, Duration.ofSeconds(60));
 		if (!Files.exists(this.directory.resolve("data").resolve("meta.properties"))) {
-			throw new DevStackException("Formatting Kafka's storage failed; see " + storageTool.log().toAbsolutePath());
+			throw new DevStackException(
+					"Formatting Kafka's storage failed; see " + log.toAbsolutePath() + ManagedProcess.tail(log));
 		}
 	}
 

@@ -44,6 +44,47 @@ final class ManagedProcess {
 		return new ManagedProcess(name, builder.start(), log);
 	}
 
+	/**
+	 * Runs a short-lived tool to completion in the foreground (no session of its own, so
+	 * its end is the end of its work), its output going to the log.
+	 * @throws DevStackException naming the log and quoting its end when the tool fails or
+	 * does not finish in time
+	 */
+	static void run(String name, List<String> command, Path log, Duration timeout) throws IOException {
+		Files.createDirectories(log.getParent());
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+		try {
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly();
+				throw new DevStackException(name + " did not finish within " + timeout.toSeconds() + " s; see "
+						+ log.toAbsolutePath() + tail(log));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
+			throw new DevStackException("Interrupted while running " + name, ex);
+		}
+		if (process.exitValue() != 0) {
+			throw new DevStackException(name + " failed with exit code " + process.exitValue() + "; see "
+					+ log.toAbsolutePath() + tail(log));
+		}
+	}
+
+	/** The last lines of a log, to quote in an error: the log may not outlive the run. */
+	static String tail(Path log) {
+		try {
+			List<String> lines = Files.readAllLines(log);
+			return "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
 	String name() {
 		return this.name;
 	}

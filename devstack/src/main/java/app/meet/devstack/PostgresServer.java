@@ -107,11 +107,12 @@ public final class PostgresServer implements AutoCloseable {
 			List<String> command = new ArrayList<>(asServerUser());
 			command.addAll(List.of(binaries.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
 					"--pwfile=" + initPasswordFile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync"));
-			ManagedProcess initdb = ManagedProcess.start("initdb", command, Map.of("LC_ALL", "C"),
-					this.directory.resolve("initdb.log"));
-			Waiter.await("initdb", Duration.ofSeconds(120), null, () -> !initdb.isAlive());
+			List<String> withLocale = new ArrayList<>(List.of("env", "LC_ALL=C"));
+			withLocale.addAll(command);
+			Path log = this.directory.resolve("initdb.log");
+			ManagedProcess.run("initdb", withLocale, log, Duration.ofSeconds(120));
 			if (!Files.exists(data.resolve("PG_VERSION"))) {
-				throw new DevStackException("initdb failed; see " + initdb.log().toAbsolutePath());
+				throw new DevStackException("initdb failed; see " + log.toAbsolutePath() + ManagedProcess.tail(log));
 			}
 		}
 		finally {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -61,11 +60,10 @@ final class StartupCaches {
 		}
 		deleteRecursively(target);
 		Files.createDirectories(target);
-		ManagedProcess extraction = ManagedProcess.start(
-				"extract " + service.name(), List.of(Locations.javaCommand(), "-Djarmode=tools", "-jar", jar.toString(),
-						"extract", "--destination", target.toString(), "--force"),
-				Map.of(), target.resolve("extract.log"));
-		Waiter.await("extracting " + jar.getFileName(), Duration.ofSeconds(60), null, () -> !extraction.isAlive());
+		ManagedProcess.run(
+				"extracting " + jar.getFileName(), List.of(Locations.javaCommand(), "-Djarmode=tools", "-jar",
+						jar.toString(), "extract", "--destination", target.toString(), "--force"),
+				target.resolve("extract.log"), Duration.ofSeconds(60));
 		if (!Files.isRegularFile(extracted)) {
 			throw new DevStackException("Could not extract " + jar + "; see " + target.resolve("extract.log"));
 		}
