@@ -292,13 +292,16 @@ public class MeetingService {
 			return;
 		}
 		Instant now = this.clock.instant();
-		for (UUID left : this.participants.leaveAll(meeting.id(), now)) {
+		List<UUID> departed = this.participants.leaveAll(meeting.id(), now);
+		this.meetings.end(meeting.id(), now);
+		// the end first: a participant's live stream closes on their own departure, and
+		// everyone must hear that the meeting ended
+		this.events.publishEvent(new MeetingEvents.MeetingEnded(MeetingEvents.newId(), now,
+				respond(this.meetings.findById(meeting.id()).orElseThrow())));
+		for (UUID left : departed) {
 			this.events.publishEvent(new MeetingEvents.ParticipantLeft(MeetingEvents.newId(), now,
 					this.participants.find(meeting.id(), left).orElseThrow()));
 		}
-		this.meetings.end(meeting.id(), now);
-		this.events.publishEvent(new MeetingEvents.MeetingEnded(MeetingEvents.newId(), now,
-				respond(this.meetings.findById(meeting.id()).orElseThrow())));
 	}
 
 	/**
