@@ -1,0 +1,23 @@
+package app.meet.chat.membership;
+
+import java.util.UUID;
+
+/**
+ * A user's standing in a meeting.
+ *
+ * @param role {@code host}, {@code moderator} or {@code guest}
+ * @param status {@code waiting}, {@code active}, {@code left}, {@code removed} or
+ * {@code denied}
+ * @param everJoined whether they have been an active participant at some point
+ */
+public record MemberView(UUID meetingId, UUID userId, String role, String status, boolean everJoined) {
+
+	public boolean active() {
+		return "active".equals(this.status);
+	}
+
+	public boolean guest() {
+		return "guest".equals(this.role);
+	}
+
+}

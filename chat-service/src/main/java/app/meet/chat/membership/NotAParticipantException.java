@@ -1,0 +1,10 @@
+package app.meet.chat.membership;
+
+/** The user is not (or, for reading, never was) a participant of the meeting. */
+public class NotAParticipantException extends RuntimeException {
+
+	NotAParticipantException(String message) {
+		super(message);
+	}
+
+}

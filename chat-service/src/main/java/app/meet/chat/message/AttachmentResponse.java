@@ -1,0 +1,12 @@
+package app.meet.chat.message;
+
+import java.util.UUID;
+
+/** The file a {@code file} message carries; {@code url} downloads it. */
+public record AttachmentResponse(UUID id, String name, long size, String contentType, String url) {
+
+	static String url(UUID meetingId, UUID attachmentId) {
+		return "/api/meetings/" + meetingId + "/files/" + attachmentId;
+	}
+
+}

@@ -1,0 +1,22 @@
+package app.meet.chat.message;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import app.meet.chat.user.UserView;
+
+/**
+ * A message as clients see it: {@code type} is {@code text}, {@code system} or
+ * {@code file}; {@code file} is null unless it is a file; a system message's {@code user}
+ * is whom it is about.
+ */
+public record MessageResponse(UUID id, UUID meetingId, UserView user, String type, String content,
+		AttachmentResponse file, Instant createdAt) {
+
+	static final String TEXT = "text";
+
+	static final String SYSTEM = "system";
+
+	static final String FILE = "file";
+
+}

@@ -1,0 +1,142 @@
+package app.meet.chat.feed;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import app.meet.chat.membership.Membership;
+import app.meet.devstack.test.EmbeddedInfrastructure;
+import app.meet.platform.events.EventEnvelope;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * meeting-service's and recording-service's events, as they arrive on the real broker,
+ * keep the membership read model and write system messages and stream events exactly
+ * once, even when Kafka delivers an event twice.
+ */
+@SpringBootTest
+@EmbeddedInfrastructure
+class MeetingEventsIntegrationTests {
+
+	@Autowired
+	private Membership membership;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	private String bootstrapServers;
+
+	@Test
+	void eachEventYieldsExactlyOneSystemMessageAndStreamEventEvenWhenRedelivered() {
+		UUID meetingId = UUID.randomUUID();
+		UUID hostId = UUID.randomUUID();
+		UUID guestId = UUID.randomUUID();
+		try (KafkaProducer<String, String> producer = producer()) {
+			send(producer, meetingId, "meeting.events", "meet.meeting.created", meeting(meetingId, hostId, "scheduled"),
+					UUID.randomUUID().toString());
+			send(producer, meetingId, "meeting.events", "meet.meeting.started", meeting(meetingId, hostId, "active"),
+					UUID.randomUUID().toString());
+			String joined = UUID.randomUUID().toString();
+			send(producer, meetingId, "meeting.events", "meet.participant.joined",
+					participant(meetingId, guestId, "Gina", "active"), joined);
+			send(producer, meetingId, "meeting.events", "meet.participant.joined",
+					participant(meetingId, guestId, "Gina", "active"), joined);
+			// another topic: applied in its own order, so wait for the join first
+			await(() -> applied(joined));
+			String recording = UUID.randomUUID().toString();
+			String started = "{\"recording\":{\"id\":\"" + UUID.randomUUID() + "\",\"meeting_id\":\"" + meetingId
+					+ "\",\"started_by\":\"" + hostId + "\",\"status\":\"recording\"}}";
+			send(producer, meetingId, "recording.events", "meet.recording.started", started, recording);
+			send(producer, meetingId, "recording.events", "meet.recording.started", started, recording);
+			await(() -> applied(recording));
+			String marker = UUID.randomUUID().toString();
+			send(producer, meetingId, "meeting.events", "meet.participant.left",
+					participant(meetingId, guestId, "Gina", "left"), marker);
+			await(() -> applied(marker));
+		}
+		assertThat(this.membership.member(meetingId, guestId)).hasValueSatisfying((member) -> {
+			assertThat(member.status()).isEqualTo("left");
+			assertThat(member.everJoined()).isTrue();
+		});
+		assertThat(this.jdbc.sql("SELECT content FROM messages WHERE meeting_id = :id ORDER BY seq")
+			.param("id", meetingId)
+			.query(String.class)
+			.list()).containsExactly("Gina joined the meeting", "Recording started", "Gina left the meeting");
+		List<String> stream = this.jdbc.sql("SELECT name FROM stream_events WHERE meeting_id = :id ORDER BY seq")
+			.param("id", meetingId)
+			.query(String.class)
+			.list();
+		assertThat(stream).containsExactly("meeting_started", "participant_joined", "chat_message", "chat_message",
+				"recording_started", "participant_left", "chat_message");
+		assertThat(this.jdbc.sql("SELECT seq FROM stream_events WHERE meeting_id = :id ORDER BY seq")
+			.param("id", meetingId)
+			.query(Long.class)
+			.list()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+	}
+
+	private static String meeting(UUID meetingId, UUID hostId, String status) {
+		return "{\"meeting\":{\"id\":\"" + meetingId + "\",\"host_id\":\"" + hostId + "\",\"status\":\"" + status
+				+ "\",\"settings\":{\"allow_chat\":true}}}";
+	}
+
+	private static String participant(UUID meetingId, UUID userId, String name, String status) {
+		return "{\"meeting_id\":\"" + meetingId + "\",\"participant\":{\"id\":\"" + UUID.randomUUID()
+				+ "\",\"meeting_id\":\"" + meetingId + "\",\"user\":{\"id\":\"" + userId
+				+ "\",\"username\":\"gina\",\"name\":\"" + name + "\",\"avatar_url\":\"\",\"created_at\":null},"
+				+ "\"role\":\"guest\",\"status\":\"" + status + "\"}}";
+	}
+
+	private void send(KafkaProducer<String, String> producer, UUID meetingId, String topic, String type, String value,
+			String eventId) {
+		String key = meetingId.toString();
+		producer.send(new ProducerRecord<>(topic, null, key, value,
+				new EventEnvelope(eventId, "test", type, Instant.now(), key).toKafkaHeaders()));
+		producer.flush();
+	}
+
+	private boolean applied(String eventId) {
+		return this.jdbc.sql("SELECT count(*) FROM applied_events WHERE event_id = :id")
+			.param("id", eventId)
+			.query(Integer.class)
+			.single() == 1;
+	}
+
+	private KafkaProducer<String, String> producer() {
+		Properties properties = new Properties();
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		return new KafkaProducer<>(properties);
+	}
+
+	private static void await(BooleanSupplier condition) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (!condition.getAsBoolean()) {
+			assertThat(Instant.now()).as("the events were applied in time").isBefore(deadline);
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+}
