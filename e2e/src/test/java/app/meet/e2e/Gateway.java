@@ -25,6 +25,10 @@ final class Gateway {
 		this.baseUrl = baseUrl;
 	}
 
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
 	HttpResponse<String> get(String path, String accessToken) {
 		return send(request(path, accessToken).GET().build());
 	}

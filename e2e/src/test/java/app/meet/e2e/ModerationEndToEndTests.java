@@ -291,8 +291,11 @@ class ModerationEndToEndTests {
 			assertThat(removed.get("meeting_id").asString()).isEqualTo(room.id());
 			assertThat(removed.get("participant").get("user").get("id").asString()).isEqualTo(guest.id());
 			assertThat(removed.get("participant").get("status").asString()).isEqualTo("removed");
-			assertThat(Gateway.JSON.readTree(events.getLast().value()).get("meeting").get("status").asString())
+			assertThat(Gateway.JSON.readTree(events.get(6).value()).get("meeting").get("status").asString())
 				.isEqualTo("ended");
+			assertThat(
+					Gateway.JSON.readTree(events.getLast().value()).get("participant").get("user").get("id").asString())
+				.isEqualTo(room.host().id());
 		}
 	}
 

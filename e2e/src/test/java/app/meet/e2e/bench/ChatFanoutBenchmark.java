@@ -1,0 +1,270 @@
+package app.meet.e2e.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import app.meet.e2e.StackAccess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Chat fan-out through the gateway: {@code bench.subscribers} (200) users of one meeting
+ * hold its live stream open while {@code bench.rate} (50) messages a second are posted
+ * for {@code bench.seconds} (30), after a warm-up. Measures post-to-delivery latency over
+ * every (message, subscriber) pair, the posts' own latency and the rates sustained, and
+ * writes them to {@code target/bench/chat-fanout.txt}. Run it with
+ * {@code bench/chat-fanout}.
+ */
+@Tag("benchmark")
+class ChatFanoutBenchmark {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 200);
+
+	private static final int RATE = Integer.getInteger("bench.rate", 50);
+
+	private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
+
+	private static final Duration WARM_UP = Duration.ofSeconds(10);
+
+	/** Enough that no poster reaches the per-user rate limit. */
+	private static final int POSTERS = 25;
+
+	private static final String MARKER = "\"content\":\"bench ";
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String gateway = StackAccess.gatewayUrl();
+
+	@Test
+	void fanOut() throws Exception {
+		List<Account> users = register(SUBSCRIBERS);
+		Account host = users.getFirst();
+		JsonNode meeting = JSON.readTree(post("/api/meetings", host.token(),
+				"{\"title\":\"Bench\",\"max_users\":1000,\"settings\":{\"waiting_room_enabled\":false}}")
+			.body());
+		String meetingId = meeting.get("id").asString();
+		String code = meeting.get("code").asString();
+		inParallel(users, (user) -> {
+			HttpResponse<String> joined = post("/api/meetings/join", user.token(), "{\"code\":\"" + code + "\"}");
+			assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+		});
+
+		AtomicLong delivered = new AtomicLong();
+		ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+		List<InputStream> streams = new ArrayList<>();
+		for (Account user : users) {
+			HttpResponse<InputStream> stream = this.http.send(HttpRequest
+				.newBuilder(URI.create(this.gateway + "/api/meetings/" + meetingId + "/events?token=" + user.token()))
+				.build(), HttpResponse.BodyHandlers.ofInputStream());
+			assertThat(stream.statusCode()).isEqualTo(200);
+			streams.add(stream.body());
+			Thread.ofVirtual().start(() -> latencies.add(read(stream.body(), delivered)));
+		}
+		List<Account> posters = users.subList(1, Math.min(users.size(), POSTERS + 1));
+
+		run(posters, meetingId, WARM_UP, false);
+		Thread.sleep(2000);
+		long deliveredBefore = delivered.get();
+		Run measured = run(posters, meetingId, MEASURED, true);
+		long expected = (long) measured.posted() * SUBSCRIBERS;
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (delivered.get() - deliveredBefore < expected && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		long deliveredMeasured = delivered.get() - deliveredBefore;
+		for (InputStream stream : streams) {
+			stream.close();
+		}
+		Thread.sleep(500);
+
+		long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter((value) -> value >= 0).sorted().toArray();
+		long[] postLatencies = measured.postLatencies().stream().mapToLong(Long::longValue).sorted().toArray();
+		double seconds = measured.elapsedNanos() / 1e9;
+		String report = """
+				chat fan-out through the gateway (%d subscribers in one meeting, %d chat-service instances)
+				posts: %d in %.1f s = %.1f posts/s sustained (target rate %d/s), %d failed
+				deliveries: %d of %d expected (%.1f deliveries/s)
+				post-to-delivery latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms
+				post request latency: p50 %.1f ms, p99 %.1f ms
+				""".formatted(SUBSCRIBERS, 2, measured.posted(), seconds, measured.posted() / seconds, RATE,
+				measured.failed(), deliveredMeasured, expected, deliveredMeasured / seconds, millis(all, 0.50),
+				millis(all, 0.90), millis(all, 0.99), millis(all, 1.0), millis(postLatencies, 0.50),
+				millis(postLatencies, 0.99));
+		System.out.println(report);
+		Path out = Path.of("target", "bench", "chat-fanout.txt");
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, report);
+		assertThat(measured.failed()).as("every post succeeded").isZero();
+		assertThat(deliveredMeasured).as("every message reached every subscriber").isEqualTo(expected);
+	}
+
+	/**
+	 * Posts at the target rate for the given time; each post on its own virtual thread.
+	 */
+	private Run run(List<Account> posters, String meetingId, Duration duration, boolean measured)
+			throws InterruptedException {
+		int total = (int) (duration.toSeconds() * RATE);
+		ConcurrentLinkedQueue<Long> postLatencies = new ConcurrentLinkedQueue<>();
+		AtomicLong failed = new AtomicLong();
+		ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+		ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+		AtomicLong sent = new AtomicLong();
+		long start = System.nanoTime();
+		clock.scheduleAtFixedRate(() -> {
+			long n = sent.getAndIncrement();
+			if (n >= total) {
+				return;
+			}
+			Account poster = posters.get((int) (n % posters.size()));
+			senders.submit(() -> {
+				long sentAt = System.nanoTime();
+				String content = "bench " + (measured ? sentAt : -1);
+				HttpResponse<String> response = post("/api/meetings/" + meetingId + "/messages", poster.token(),
+						"{\"content\":\"" + content + "\"}");
+				postLatencies.add(System.nanoTime() - sentAt);
+				if (response.statusCode() != 201) {
+					failed.incrementAndGet();
+				}
+			});
+		}, 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
+		while (sent.get() < total) {
+			Thread.sleep(50);
+		}
+		clock.shutdownNow();
+		senders.shutdown();
+		senders.awaitTermination(60, TimeUnit.SECONDS);
+		return new Run(total, (int) failed.get(), System.nanoTime() - start, List.copyOf(postLatencies));
+	}
+
+	/** Reads one stream to its end; returns the latencies of the measured messages. */
+	private static long[] read(InputStream stream, AtomicLong delivered) {
+		long[] latencies = new long[1024];
+		int count = 0;
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				int at = line.startsWith("data:") ? line.indexOf(MARKER) : -1;
+				if (at < 0) {
+					continue;
+				}
+				long now = System.nanoTime();
+				int from = at + MARKER.length();
+				long sentAt = Long.parseLong(line, from, line.indexOf('"', from), 10);
+				if (sentAt >= 0) {
+					if (count == latencies.length) {
+						latencies = Arrays.copyOf(latencies, count * 2);
+					}
+					latencies[count++] = now - sentAt;
+					delivered.incrementAndGet();
+				}
+			}
+		}
+		catch (IOException ex) {
+			// closed at the end of the run
+		}
+		return Arrays.copyOf(latencies, count);
+	}
+
+	private List<Account> register(int count) throws Exception {
+		List<Account> users = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<Integer> indexes = java.util.stream.IntStream.range(0, count).boxed().toList();
+		inParallel(indexes, (index) -> {
+			String handle = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+			HttpResponse<String> response = post("/api/auth/register", null,
+					"{\"email\":\"" + handle + "@example.com\",\"username\":\"" + handle
+							+ "\",\"password\":\"bench password\",\"name\":\"" + handle + "\"}");
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+			JsonNode body = JSON.readTree(response.body());
+			users.add(new Account(body.get("user").get("id").asString(), body.get("access_token").asString()));
+		});
+		return new ArrayList<>(users);
+	}
+
+	/**
+	 * Two at a time: more parallel sign-ups (bcrypt) starve the 2-core machine enough
+	 * that the gateway's health check drops auth-service for a moment.
+	 */
+	private static <T> void inParallel(List<T> items, ThrowingConsumer<T> action) throws Exception {
+		try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+			List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
+			for (T item : items) {
+				calls.add(pool.submit(() -> {
+					action.accept(item);
+					return null;
+				}));
+			}
+			for (java.util.concurrent.Future<?> call : calls) {
+				call.get();
+			}
+		}
+	}
+
+	private HttpResponse<String> post(String path, String token, String json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.gateway + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static double millis(long[] sorted, double quantile) {
+		if (sorted.length == 0) {
+			return Double.NaN;
+		}
+		int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+		return sorted[Math.max(0, index)] / 1e6;
+	}
+
+	private record Account(String id, String token) {
+	}
+
+	private record Run(int posted, int failed, long elapsedNanos, List<Long> postLatencies) {
+	}
+
+	@FunctionalInterface
+	private interface ThrowingConsumer<T> {
+
+		void accept(T item) throws Exception;
+
+	}
+
+}
