@@ -312,6 +312,8 @@ class ChatEndToEndTests {
 			assertThat(nextText(onFirst).data().get("content").asString()).isEqualTo("via the second");
 			assertThat(new Gateway(first).post(messagesPath(room), guest.token(), Map.of("content", "via the first"))
 				.statusCode()).isEqualTo(201);
+			assertThat(nextText(onSecond).data().get("content").asString()).as("the sender's own message")
+				.isEqualTo("via the second");
 			assertThat(nextText(onSecond).data().get("content").asString()).isEqualTo("via the first");
 		}
 	}
