@@ -35,7 +35,10 @@ class GatewayEndToEndTests {
 	private static final Map<String, List<String>> PATHS_BY_SERVICE = Map.of("auth-service",
 			List.of("/api/auth/me", "/api/users/0b7e3f8e-0000-4000-8000-000000000001", "/.well-known/jwks.json"),
 			"meeting-service", List.of("/api/meetings", "/api/meetings/code/abc-defg-hij"), "chat-service",
-			List.of("/api/meetings/0b7e3f8e-0000-4000-8000-000000000001/messages",
+			// a malformed id first: chat-service answers it at once, where it gives an
+			// unknown
+			// meeting a few seconds to arrive from meeting-service before its 404
+			List.of("/api/meetings/not-a-meeting-id/messages",
 					"/api/meetings/0b7e3f8e-0000-4000-8000-000000000001/events"),
 			"signaling-service", List.of("/ws", "/api/rtc/ice-servers"), "recording-service",
 			List.of("/api/meetings/0b7e3f8e-0000-4000-8000-000000000001/recordings",
@@ -98,6 +101,16 @@ class GatewayEndToEndTests {
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().allValues("X-Request-ID")).containsExactly("e2e-request-7");
 		assertThat(response.body()).contains("\"code\":\"not-found\"").contains("\"request_id\":\"e2e-request-7\"");
+	}
+
+	@Test
+	@Order(3)
+	void aPathTheFirewallRejectsIsProblemJson() throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/meetings//messages")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"code\":\"malformed-request\"");
 	}
 
 	@Test

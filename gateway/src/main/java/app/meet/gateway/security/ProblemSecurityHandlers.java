@@ -15,12 +15,18 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
-/** 401 and 403 at the gateway as problem+json. */
+/**
+ * 401 and 403 at the gateway as problem+json, and 400 for a request the firewall rejects
+ * (such as a path with {@code //} or {@code /../}).
+ */
 @Component
-class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+class ProblemSecurityHandlers
+		implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerExchangeRejectedHandler {
 
 	private final JsonMapper json;
 
@@ -38,6 +44,12 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 		return write(exchange, Problems.of(HttpStatus.FORBIDDEN, "Not allowed", "forbidden"));
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+		return write(exchange, Problems.of(HttpStatus.BAD_REQUEST, "The request's path or headers are not allowed",
+				"malformed-request"));
 	}
 
 	private Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
