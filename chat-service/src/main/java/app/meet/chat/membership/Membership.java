@@ -40,13 +40,12 @@ public class Membership {
 	}
 
 	/**
-	 * The user as an active participant, who may post.
-	 * @throws MeetingNotFoundException for an unknown meeting
+	 * The user as an active participant of a meeting {@link #requireMeeting found}, who
+	 * may post.
 	 * @throws NotAParticipantException for anyone else
 	 */
-	public MemberView requireActive(UUID meetingId, UUID userId) {
-		requireMeeting(meetingId);
-		return awaitMember(meetingId, userId, MemberView::active)
+	public MemberView requireActive(MeetingView meeting, UUID userId) {
+		return awaitMember(meeting.id(), userId, MemberView::active)
 			.orElseThrow(() -> new NotAParticipantException("Only active participants can do this"));
 	}
 

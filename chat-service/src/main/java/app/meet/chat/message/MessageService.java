@@ -128,8 +128,8 @@ public class MessageService {
 	}
 
 	private void requireMayWrite(UUID meetingId, UUID userId) {
-		MemberView member = this.membership.requireActive(meetingId, userId);
 		MeetingView meeting = this.membership.requireMeeting(meetingId);
+		MemberView member = this.membership.requireActive(meeting, userId);
 		if (!meeting.allowChat() && member.guest()) {
 			throw new ChatDisabledException();
 		}
