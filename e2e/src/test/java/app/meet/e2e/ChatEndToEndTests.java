@@ -9,17 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -368,7 +365,7 @@ class ChatEndToEndTests {
 	@Test
 	void everyMessageIsPublishedOnChatEventsAsACloudEvent() {
 		Room room = openRoom(1);
-		try (KafkaConsumer<String, String> consumer = consumer()) {
+		try (KafkaConsumer<String, String> consumer = Topics.subscribe("chat.events")) {
 			String id = Gateway.json(postMessage(room, room.guests().get(0), Map.of("content", "on the record")))
 				.get("id")
 				.asString();
@@ -383,11 +380,11 @@ class ChatEndToEndTests {
 				}
 			}
 			assertThat(found.key()).isEqualTo(room.id());
-			assertThat(header(found, "ce_type")).isEqualTo("meet.chat.message.created");
-			assertThat(header(found, "ce_source")).isEqualTo("chat-service");
-			assertThat(header(found, "ce_specversion")).isEqualTo("1.0");
-			assertThat(header(found, "ce_subject")).isEqualTo(room.id());
-			assertThat(header(found, "ce_id")).isNotBlank();
+			assertThat(Topics.header(found, "ce_type")).isEqualTo("meet.chat.message.created");
+			assertThat(Topics.header(found, "ce_source")).isEqualTo("chat-service");
+			assertThat(Topics.header(found, "ce_specversion")).isEqualTo("1.0");
+			assertThat(Topics.header(found, "ce_subject")).isEqualTo(room.id());
+			assertThat(Topics.header(found, "ce_id")).isNotBlank();
 		}
 	}
 
@@ -485,28 +482,6 @@ class ChatEndToEndTests {
 		assertProblem(response, 400, "validation-failed");
 		assertThat(Gateway.json(response).get("errors").valueStream().map((error) -> error.get("field").asString()))
 			.contains(field);
-	}
-
-	private static KafkaConsumer<String, String> consumer() {
-		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningStack.get().kafkaBootstrapServers());
-		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
-		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
-		consumer.subscribe(List.of("chat.events"));
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (consumer.assignment().isEmpty()) {
-			assertThat(Instant.now()).as("partitions assigned").isBefore(deadline);
-			consumer.poll(Duration.ofMillis(200));
-		}
-		return consumer;
-	}
-
-	private static String header(ConsumerRecord<String, String> record, String name) {
-		var header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : "";
 	}
 
 }

@@ -9,17 +9,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -258,7 +255,7 @@ class ModerationEndToEndTests {
 
 	@Test
 	void theEventsOfOneMeetingArriveInOrderWithCloudEventsHeaders() {
-		try (KafkaConsumer<String, String> consumer = consumer()) {
+		try (KafkaConsumer<String, String> consumer = Topics.subscribe("meeting.events")) {
 			Room room = openRoom(1);
 			User guest = room.guests().get(0);
 			post(room, guest.id(), "mute", room.host().token());
@@ -275,18 +272,18 @@ class ModerationEndToEndTests {
 					}
 				}
 			}
-			assertThat(events).extracting((event) -> header(event, "ce_type"))
+			assertThat(events).extracting((event) -> Topics.header(event, "ce_type"))
 				.containsExactly("meet.meeting.created", "meet.meeting.started", "meet.participant.joined",
 						"meet.participant.joined", "meet.participant.updated", "meet.participant.removed",
 						"meet.meeting.ended", "meet.participant.left");
 			for (ConsumerRecord<String, String> event : events) {
-				assertThat(header(event, "ce_specversion")).isEqualTo("1.0");
-				assertThat(header(event, "ce_source")).isEqualTo("meeting-service");
-				assertThat(header(event, "ce_subject")).isEqualTo(room.id());
-				assertThat(header(event, "ce_id")).isNotBlank();
-				assertThat(header(event, "content-type")).isEqualTo("application/json");
+				assertThat(Topics.header(event, "ce_specversion")).isEqualTo("1.0");
+				assertThat(Topics.header(event, "ce_source")).isEqualTo("meeting-service");
+				assertThat(Topics.header(event, "ce_subject")).isEqualTo(room.id());
+				assertThat(Topics.header(event, "ce_id")).isNotBlank();
+				assertThat(Topics.header(event, "content-type")).isEqualTo("application/json");
 			}
-			assertThat(events.stream().map((event) -> header(event, "ce_id")).distinct()).hasSize(events.size());
+			assertThat(events.stream().map((event) -> Topics.header(event, "ce_id")).distinct()).hasSize(events.size());
 			JsonNode removed = Gateway.JSON.readTree(events.get(5).value());
 			assertThat(removed.get("meeting_id").asString()).isEqualTo(room.id());
 			assertThat(removed.get("participant").get("user").get("id").asString()).isEqualTo(guest.id());
@@ -395,28 +392,6 @@ class ModerationEndToEndTests {
 			.forEach((participant) -> values.put(participant.get("user").get("id").asString(),
 					participant.get(field).asString()));
 		return values;
-	}
-
-	private static KafkaConsumer<String, String> consumer() {
-		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningStack.get().kafkaBootstrapServers());
-		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
-		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
-		consumer.subscribe(List.of("meeting.events"));
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (consumer.assignment().isEmpty()) {
-			assertThat(Instant.now()).as("partitions assigned").isBefore(deadline);
-			consumer.poll(Duration.ofMillis(200));
-		}
-		return consumer;
-	}
-
-	private static String header(ConsumerRecord<String, String> record, String name) {
-		var header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : "";
 	}
 
 }

@@ -1,0 +1,50 @@
+package app.meet.e2e;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reading the stack's Kafka topics as an outside consumer would. */
+final class Topics {
+
+	private Topics() {
+	}
+
+	/**
+	 * A consumer of the topic in a group of its own, reading from now on; returns once
+	 * its partitions are assigned, so nothing published after the call is missed.
+	 */
+	static KafkaConsumer<String, String> subscribe(String topic) {
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningStack.get().kafkaBootstrapServers());
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
+		consumer.subscribe(List.of(topic));
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (consumer.assignment().isEmpty()) {
+			assertThat(Instant.now()).as("partitions assigned").isBefore(deadline);
+			consumer.poll(Duration.ofMillis(200));
+		}
+		return consumer;
+	}
+
+	/** A header's value as text, or "" when absent. */
+	static String header(ConsumerRecord<String, String> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : "";
+	}
+
+}
