@@ -196,6 +196,11 @@ public final class Stack implements AutoCloseable {
 		}
 		else {
 			environment.put("SERVER_ADDRESS", "127.0.0.1");
+			// the services one service calls directly (signaling-service:
+			// meeting-service's
+			// internal endpoints, with service tokens from auth-service)
+			environment.put("AUTH_SERVICE_URL", firstInstanceUrl("auth-service"));
+			environment.put("MEETING_SERVICE_URL", firstInstanceUrl("meeting-service"));
 		}
 		List<String> command = new ArrayList<>(List.of(Locations.javaCommand(), "-Xms64m", "-Xmx384m",
 				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED"));
@@ -208,6 +213,10 @@ public final class Stack implements AutoCloseable {
 		ManagedProcess process = ManagedProcess.start(name, command, environment, logs().resolve(name + ".log"));
 		this.processes.put(name, process);
 		return process;
+	}
+
+	private String firstInstanceUrl(String service) {
+		return "http://127.0.0.1:" + ServiceDefinition.named(service).port(this.ports.gateway(), 0);
 	}
 
 	/**

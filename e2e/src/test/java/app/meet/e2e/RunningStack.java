@@ -11,7 +11,8 @@ import app.meet.devstack.Stack;
 
 /**
  * The stack every end-to-end test talks to: started once per test JVM from the built
- * jars, on free ports and real servers, chat-service twice; stopped when the JVM exits.
+ * jars, on free ports and real servers, chat-service and signaling-service twice; stopped
+ * when the JVM exits.
  */
 final class RunningStack {
 
@@ -34,7 +35,7 @@ final class RunningStack {
 				Path directory = Files.createTempDirectory("meet-e2e-",
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 				Stack started = new Stack(Path.of("..").toAbsolutePath().normalize(), directory,
-						Stack.StackPorts.random(), Map.of("chat-service", 2), false)
+						Stack.StackPorts.random(), Map.of("chat-service", 2, "signaling-service", 2), false)
 					.withSettings(Map.of("RATE_LIMIT_PER_USER", Integer.toString(PER_USER_LIMIT),
 							"RATE_LIMIT_PER_ADDRESS", "100000"));
 				Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-stack-shutdown"));

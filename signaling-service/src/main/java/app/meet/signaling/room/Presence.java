@@ -1,0 +1,95 @@
+package app.meet.signaling.room;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.meet.signaling.config.SignalingProperties;
+import app.meet.signaling.meeting.MeetingClient;
+import app.meet.signaling.routing.Directory;
+import app.meet.signaling.routing.Peer;
+import app.meet.signaling.routing.Relay;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+
+/**
+ * Keeps the shared directory true when sockets vanish without a word: this instance
+ * renews its own presence, and every instance sweeps for peers whose instance stopped
+ * renewing (a crash) and for participants without a socket past the ghost timeout, whom
+ * meeting-service then marks as left.
+ */
+@Component
+class Presence {
+
+	private static final Logger log = LoggerFactory.getLogger(Presence.class);
+
+	private final Directory directory;
+
+	private final Relay relay;
+
+	private final Signaling signaling;
+
+	private final MeetingClient meetings;
+
+	private final SignalingProperties properties;
+
+	private final Clock clock;
+
+	Presence(Directory directory, Relay relay, Signaling signaling, MeetingClient meetings,
+			SignalingProperties properties, Clock clock) {
+		this.directory = directory;
+		this.relay = relay;
+		this.signaling = signaling;
+		this.meetings = meetings;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${meet.signaling.sweep-interval:5s}")
+	void sweep() {
+		try {
+			this.directory.renew(this.relay.node(), this.properties.nodeTimeout());
+			this.directory.meetings().forEach(this::sweepMeeting);
+			for (Directory.Absence absence : this.directory.claimGhosts()) {
+				if (!this.signaling.isPresent(absence.meetingId(), absence.userId())) {
+					markLeft(absence);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Presence sweep failed; trying again at the next: {}", ex.getMessage());
+		}
+	}
+
+	/** Peers of dead instances, or vacated past any take-over, are gone. */
+	private void sweepMeeting(UUID meetingId) {
+		long staleBefore = this.clock.millis() - this.properties.takeoverGrace().toMillis()
+				- this.properties.nodeTimeout().toMillis();
+		for (Peer peer : this.directory.peers(meetingId)) {
+			boolean lost = this.relay.isLocal(peer.node())
+					? !peer.vacated() && this.signaling.localConnection(peer.connection()).isEmpty()
+					: !this.directory.alive(peer.node());
+			boolean stale = peer.vacated() && peer.vacatedAt() < staleBefore;
+			if ((lost || stale) && this.directory.removePeer(meetingId, peer.userId(), peer.connection())) {
+				this.signaling.announceDeparture(meetingId, peer.userId(), peer.username());
+			}
+		}
+		this.directory.forgetIfEmpty(meetingId);
+	}
+
+	private void markLeft(Directory.Absence ghost) {
+		try {
+			this.meetings.leave(ghost.meetingId(), ghost.userId());
+			log.info("User {} had no socket in meeting {} for {}: marked as left", ghost.userId(), ghost.meetingId(),
+					this.properties.ghostTimeout());
+		}
+		catch (HttpClientErrorException ex) {
+			// not (or no longer) a participant: nothing to do
+		}
+	}
+
+}

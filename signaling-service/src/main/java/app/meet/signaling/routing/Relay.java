@@ -1,0 +1,60 @@
+package app.meet.signaling.routing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import app.meet.signaling.config.SignalingProperties;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries {@link NodeMessage}s to the instance holding a socket, through its own Redis
+ * pub/sub channel. One connection publishes and one thread delivers, so what one instance
+ * sends another arrives in the order sent.
+ */
+@Component
+public class Relay {
+
+	private static final String CHANNEL_PREFIX = "meet:signaling:node:";
+
+	private final StringRedisTemplate redis;
+
+	private final JsonMapper json;
+
+	private final String node;
+
+	Relay(StringRedisTemplate redis, JsonMapper json, SignalingProperties properties) {
+		this.redis = redis;
+		this.json = json;
+		this.node = properties.instance() + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** This instance's name in the directory, new on every start. */
+	public String node() {
+		return this.node;
+	}
+
+	public boolean isLocal(String node) {
+		return this.node.equals(node);
+	}
+
+	public void publish(String node, NodeMessage message) {
+		this.redis.convertAndSend(channel(node), this.json.writeValueAsString(message));
+	}
+
+	String ownChannel() {
+		return channel(this.node);
+	}
+
+	NodeMessage read(byte[] body) {
+		return this.json.readValue(new String(body, StandardCharsets.UTF_8), NodeMessage.class);
+	}
+
+	private static String channel(String node) {
+		return CHANNEL_PREFIX + node;
+	}
+
+}

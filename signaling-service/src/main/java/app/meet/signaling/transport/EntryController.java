@@ -1,0 +1,40 @@
+package app.meet.signaling.transport;
+
+import app.meet.platform.problem.Problems;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /ws} without an upgrade: answers whether the upgrade would be let through
+ * (204) or why not. The gateway asks this before it upgrades a client's connection,
+ * because once upgraded it could no longer refuse with a status.
+ */
+@RestController
+class EntryController {
+
+	private final Entry entry;
+
+	EntryController(Entry entry) {
+		this.entry = entry;
+	}
+
+	@GetMapping(path = "/ws", headers = "!Upgrade")
+	ResponseEntity<Void> check(@AuthenticationPrincipal Jwt token,
+			@RequestParam(name = "meeting_id", required = false) String meetingId) {
+		this.entry.check(token, meetingId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@ExceptionHandler
+	ProblemDetail refused(EntryRefusedException ex) {
+		return Problems.of(ex.status(), ex.getMessage(), ex.code());
+	}
+
+}

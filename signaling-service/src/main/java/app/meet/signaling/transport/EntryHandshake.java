@@ -1,0 +1,68 @@
+package app.meet.signaling.transport;
+
+import java.util.Map;
+
+import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
+
+import app.meet.platform.problem.Problems;
+import app.meet.platform.web.RequestIds;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Checks the {@link Entry} before the upgrade, so a refused user gets an HTTP status
+ * (with a problem+json body) instead of a socket.
+ */
+@Component
+class EntryHandshake implements HandshakeInterceptor {
+
+	static final String ADMITTED = EntryHandshake.class.getName() + ".admitted";
+
+	private final Entry entry;
+
+	private final JsonMapper json;
+
+	EntryHandshake(Entry entry, JsonMapper json) {
+		this.entry = entry;
+		this.json = json;
+	}
+
+	@Override
+	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+			Map<String, Object> attributes) throws Exception {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		String meetingId = UriComponentsBuilder.fromUri(request.getURI())
+			.build()
+			.getQueryParams()
+			.getFirst("meeting_id");
+		try {
+			attributes.put(ADMITTED, this.entry.check((Jwt) authentication.getPrincipal(), meetingId));
+			return true;
+		}
+		catch (EntryRefusedException ex) {
+			ProblemDetail problem = Problems.complete(Problems.of(ex.status(), ex.getMessage(), ex.code()),
+					MDC.get(RequestIds.MDC_KEY));
+			response.setStatusCode(ex.status());
+			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			response.getBody().write(this.json.writeValueAsBytes(problem));
+			return false;
+		}
+	}
+
+	@Override
+	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+			Exception exception) {
+	}
+
+}

@@ -1,0 +1,26 @@
+package app.meet.signaling.transport;
+
+import org.springframework.http.HttpStatus;
+
+/** Why a user may not open a signaling socket for a meeting. */
+class EntryRefusedException extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String code;
+
+	EntryRefusedException(HttpStatus status, String code, String detail) {
+		super(detail);
+		this.status = status;
+		this.code = code;
+	}
+
+	HttpStatus status() {
+		return this.status;
+	}
+
+	String code() {
+		return this.code;
+	}
+
+}

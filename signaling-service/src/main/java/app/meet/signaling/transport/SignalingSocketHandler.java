@@ -1,0 +1,75 @@
+package app.meet.signaling.transport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.meet.signaling.config.SignalingProperties;
+import app.meet.signaling.protocol.ClientMessages;
+import app.meet.signaling.room.Connection;
+import app.meet.signaling.room.Signaling;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+/** {@code /ws}: turns socket events into {@link Signaling} calls, nothing more. */
+@Component
+class SignalingSocketHandler extends TextWebSocketHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(SignalingSocketHandler.class);
+
+	private static final String CONNECTION = SignalingSocketHandler.class.getName() + ".connection";
+
+	/** A recipient this far behind (or this slow to take a frame) is disconnected. */
+	private static final int SEND_TIME_LIMIT_MILLIS = 10_000;
+
+	private static final int SEND_BUFFER_LIMIT_BYTES = 8 * 1024 * 1024;
+
+	private final Signaling signaling;
+
+	private final ClientMessages messages;
+
+	private final int framesPerSecond;
+
+	SignalingSocketHandler(Signaling signaling, ClientMessages messages, SignalingProperties properties) {
+		this.signaling = signaling;
+		this.messages = messages;
+		this.framesPerSecond = properties.framesPerSecond();
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession session) {
+		Entry.Admitted admitted = (Entry.Admitted) session.getAttributes().get(EntryHandshake.ADMITTED);
+		Connection connection = new Connection(
+				new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_LIMIT_BYTES),
+				admitted.meetingId(), admitted.user(), admitted.standing(), this.framesPerSecond);
+		session.getAttributes().put(CONNECTION, connection);
+		this.signaling.opened(connection);
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+		this.signaling.received(connection(session), this.messages.read(message.getPayload()));
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession session, Throwable exception) {
+		log.debug("Socket {} failed: {}", session.getId(), exception.getMessage());
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		Connection connection = connection(session);
+		if (connection != null) {
+			this.signaling.closed(connection);
+		}
+	}
+
+	private static Connection connection(WebSocketSession session) {
+		return (Connection) session.getAttributes().get(CONNECTION);
+	}
+
+}
