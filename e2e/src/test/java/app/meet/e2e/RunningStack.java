@@ -19,6 +19,9 @@ final class RunningStack {
 	/** Low enough for a test to reach, high enough for every other test's traffic. */
 	static final int PER_USER_LIMIT = 150;
 
+	/** The gateway's default origins (the web frontend's), which the tests also use. */
+	private static final String FRONTEND_ORIGINS = "http://localhost:3000,http://localhost:5173,http://127.0.0.1:3000,http://127.0.0.1:5173";
+
 	private static Stack stack;
 
 	private static RuntimeException failure;
@@ -36,8 +39,9 @@ final class RunningStack {
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 				Stack started = new Stack(Path.of("..").toAbsolutePath().normalize(), directory,
 						Stack.StackPorts.random(), Map.of("chat-service", 2, "signaling-service", 2), false)
-					.withSettings(Map.of("RATE_LIMIT_PER_USER", Integer.toString(PER_USER_LIMIT),
-							"RATE_LIMIT_PER_ADDRESS", "100000"));
+					.withSettings(
+							Map.of("RATE_LIMIT_PER_USER", Integer.toString(PER_USER_LIMIT), "RATE_LIMIT_PER_ADDRESS",
+									"100000", "CORS_ALLOWED_ORIGINS", FRONTEND_ORIGINS + "," + TestPages.origin()));
 				Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-stack-shutdown"));
 				stack = started.start((component) -> System.out.println("ready: " + component));
 			}

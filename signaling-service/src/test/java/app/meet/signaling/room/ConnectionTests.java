@@ -1,0 +1,34 @@
+package app.meet.signaling.room;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConnectionTests {
+
+	private final Connection connection = new Connection(null, UUID.randomUUID(),
+			new Connection.User(UUID.randomUUID(), "ann", "Ann", "ann@example.com"), null, 50);
+
+	@Test
+	void fiftyFramesASecondPassAndTheRestOfThatSecondIsRefused() {
+		long start = 1_000_000;
+		for (int frame = 0; frame < 50; frame++) {
+			assertThat(this.connection.withinRate(start + frame)).isTrue();
+		}
+		assertThat(this.connection.withinRate(start + 100)).isFalse();
+		assertThat(this.connection.withinRate(start + 999)).isFalse();
+		assertThat(this.connection.withinRate(start + 1000)).as("a new second").isTrue();
+	}
+
+	@Test
+	void aSocketIsPendingUntilAdmittedAndNotAdmittedOnceClosed() {
+		assertThat(this.connection.admitted()).isFalse();
+		this.connection.admit();
+		assertThat(this.connection.admitted()).isTrue();
+		this.connection.markClosed();
+		assertThat(this.connection.admitted()).isFalse();
+	}
+
+}
