@@ -265,6 +265,15 @@ public final class Stack implements AutoCloseable {
 		process.stop("TERM", Duration.ofSeconds(20));
 	}
 
+	/** Kills one instance outright, as a crash would: it gets no chance to clean up. */
+	public void killInstance(String name) {
+		ManagedProcess process = this.processes.remove(name);
+		if (process == null) {
+			throw new DevStackException("No running instance named " + name);
+		}
+		process.stop("KILL", Duration.ofSeconds(5));
+	}
+
 	/**
 	 * Starts an instance stopped with {@link #stopInstance} again and waits until it is
 	 * ready.

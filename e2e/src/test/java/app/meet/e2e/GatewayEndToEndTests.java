@@ -16,6 +16,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -137,6 +138,38 @@ class GatewayEndToEndTests {
 				HttpRequest.newBuilder(uri("/no/such/thing")).header("Origin", "http://localhost:3000").build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(error.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+	}
+
+	/**
+	 * Here rather than with the other signaling tests, because it kills an instance: the
+	 * users whose sockets it held are announced as left once its presence in Redis
+	 * expires.
+	 */
+	@Test
+	@Order(9)
+	void signalingUsersOfACrashedInstanceAreAnnouncedAsLeftWithinThirtySeconds() throws Exception {
+		Gateway gateway = new Gateway(stack.gatewayUrl());
+		JsonNode host = gateway.register();
+		JsonNode guest = gateway.register();
+		String hostToken = host.get("access_token").asString();
+		JsonNode meeting = Gateway.json(gateway.post("/api/meetings", hostToken,
+				Map.of("title", "Crash", "settings", Map.of("waiting_room_enabled", false))));
+		String meetingId = meeting.get("id").asString();
+		try (SignalSocket hostSocket = SignalSocket.open(stack.instanceUrl("signaling-service", 0), meetingId,
+				hostToken, true);
+				SignalSocket guestSocket = SignalSocket.open(stack.instanceUrl("signaling-service", 1), meetingId,
+						guest.get("access_token").asString(), true)) {
+			hostSocket.send(Map.of("type", "host-join", "data", Map.of()));
+			guestSocket.send(Map.of("type", "join-request", "data", Map.of()));
+			guestSocket.await("join-approved", Duration.ofSeconds(10));
+			guestSocket.await("peer-joined", Duration.ofSeconds(10));
+
+			long crashedAt = System.nanoTime();
+			stack.killInstance("signaling-service-2");
+			JsonNode left = hostSocket.await("peer-left", Duration.ofSeconds(30));
+			assertThat(left.get("data").get("user_id").asString()).isEqualTo(guest.get("user").get("id").asString());
+			assertThat(Duration.ofNanos(System.nanoTime() - crashedAt)).isLessThan(Duration.ofSeconds(30));
+		}
 	}
 
 	@Test

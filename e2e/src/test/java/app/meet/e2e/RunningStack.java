@@ -22,6 +22,9 @@ final class RunningStack {
 	/** The gateway's default origins (the web frontend's), which the tests also use. */
 	private static final String FRONTEND_ORIGINS = "http://localhost:3000,http://localhost:5173,http://127.0.0.1:3000,http://127.0.0.1:5173";
 
+	/** Two, unless a benchmark asks for one ({@code -De2e.signaling-instances=1}). */
+	private static final int SIGNALING_INSTANCES = Integer.getInteger("e2e.signaling-instances", 2);
+
 	private static Stack stack;
 
 	private static RuntimeException failure;
@@ -38,7 +41,8 @@ final class RunningStack {
 				Path directory = Files.createTempDirectory("meet-e2e-",
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 				Stack started = new Stack(Path.of("..").toAbsolutePath().normalize(), directory,
-						Stack.StackPorts.random(), Map.of("chat-service", 2, "signaling-service", 2), false)
+						Stack.StackPorts.random(), Map.of("chat-service", 2, "signaling-service", SIGNALING_INSTANCES),
+						false)
 					.withSettings(
 							Map.of("RATE_LIMIT_PER_USER", Integer.toString(PER_USER_LIMIT), "RATE_LIMIT_PER_ADDRESS",
 									"100000", "CORS_ALLOWED_ORIGINS", FRONTEND_ORIGINS + "," + TestPages.origin()));

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * different instances.
  */
 @Order(5)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignalingEndToEndTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
@@ -30,9 +34,37 @@ class SignalingEndToEndTests {
 
 	private static Gateway gateway;
 
+	/** A meeting whose ghosts the last test looks for, while the others run meanwhile. */
+	private static Room haunted;
+
+	private static User silentGuest;
+
+	private static User connectedGuest;
+
+	private static SignalSocket connectedSocket;
+
 	@BeforeAll
-	static void stack() {
+	static void stack() throws Exception {
 		gateway = new Gateway(RunningStack.get().gatewayUrl());
+		haunted = openRoom(false);
+		silentGuest = newUser();
+		join(haunted, silentGuest);
+		connectedGuest = newUser();
+		connectedSocket = SignalSocket.open(gateway.baseUrl(), haunted.id(), connectedGuest.token());
+		connectedSocket.send(Map.of("type", "join-request", "data", Map.of("host_user_id", haunted.host().id())));
+		connectedSocket.await("join-approved", WAIT);
+		join(haunted, connectedGuest);
+		try (SignalSocket host = SignalSocket.open(gateway.baseUrl(), haunted.id(), haunted.host().token())) {
+			host.send(Map.of("type", "host-join", "data", Map.of()));
+			host.await("peer-joined", WAIT);
+		}
+	}
+
+	@AfterAll
+	static void closeSockets() {
+		if (connectedSocket != null) {
+			connectedSocket.close();
+		}
 	}
 
 	@Test
@@ -247,10 +279,57 @@ class SignalingEndToEndTests {
 	}
 
 	@Test
+	void anOfferCarryingAScreenIsAnnouncedAsAScreenShareAndLateJoinersGetItsOffer() throws Exception {
+		Room room = openRoom(false);
+		User guest = newUser();
+		User late = newUser();
+		String camera = "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=msid:cam mic\r\n"
+				+ "m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=msid:cam video\r\n";
+		String screen = camera + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=msid:screen display\r\n";
+		try (SignalSocket host = SignalSocket.open(gateway.baseUrl(), room.id(), room.host().token());
+				SignalSocket sharer = SignalSocket.open(gateway.baseUrl(), room.id(), guest.token())) {
+			host.send(Map.of("type", "host-join", "data", Map.of()));
+			sharer.send(Map.of("type", "join-request", "data", Map.of()));
+			sharer.await("join-approved", WAIT);
+			join(room, guest);
+			sharer.await("peer-joined", WAIT);
+
+			sharer
+				.send(Map.of("type", "offer", "to", room.host().id(), "data", Map.of("type", "offer", "sdp", screen)));
+			JsonNode started = host.await("screen-share-started", WAIT);
+			assertThat(started.get("data").get("user_id").asString()).isEqualTo(guest.id());
+			assertThat(started.get("data").get("username").asString()).isNotBlank();
+			host.await("offer", WAIT);
+			assertThat(participant(room, guest).get("is_sharing").asBoolean()).isTrue();
+
+			try (SignalSocket latecomer = SignalSocket.open(gateway.baseUrl(), room.id(), late.token())) {
+				latecomer.send(Map.of("type", "join-request", "data", Map.of()));
+				latecomer.await("join-approved", WAIT);
+				assertThat(latecomer.await("screen-share-started", WAIT).get("data").get("user_id").asString())
+					.isEqualTo(guest.id());
+				assertThat(sharer.await("peer-joined", WAIT).get("data").get("user_id").asString())
+					.as("the sharer offers to the newcomer, so its offer carries the screen")
+					.isEqualTo(late.id());
+				List<JsonNode> toldToOffer = latecomer.collect("peer-joined", QUIET);
+				assertThat(toldToOffer).extracting((message) -> message.get("data").get("user_id").asString())
+					.containsExactly(room.host().id());
+			}
+
+			sharer
+				.send(Map.of("type", "offer", "to", room.host().id(), "data", Map.of("type", "offer", "sdp", camera)));
+			assertThat(host.await("screen-share-stopped", WAIT).get("data").get("user_id").asString())
+				.isEqualTo(guest.id());
+			assertThat(participant(room, guest).get("is_sharing").asBoolean()).isFalse();
+		}
+	}
+
+	@Test
 	void theMeetingsEndClosesEverySocket() throws Exception {
 		Room room = openRoom(false);
 		try (SignalSocket host = SignalSocket.open(gateway.baseUrl(), room.id(), room.host().token())) {
 			host.send(Map.of("type", "host-join", "data", Map.of()));
+			host.send(Map.of("type", "ping"));
+			host.await("pong", WAIT);
 			assertThat(gateway.post("/api/meetings/" + room.id() + "/end", room.host().token(), Map.of()).statusCode())
 				.isEqualTo(200);
 			assertThat(host.awaitClose(WAIT)).isEqualTo(1000);
@@ -267,6 +346,40 @@ class SignalingEndToEndTests {
 		assertThat(servers.get("ice_servers").get(0).get("urls").get(0).asString()).startsWith("stun:");
 		assertThat(servers.get("ttl_seconds").asLong()).isPositive();
 		assertThat(gateway.get("/api/rtc/ice-servers", null).statusCode()).isEqualTo(401);
+	}
+
+	/**
+	 * Runs last, so that the minute passes while the other tests run: a participant who
+	 * never opened a socket and a host whose socket closed are marked as left once they
+	 * have had no socket for a minute; a participant whose socket stays open is not.
+	 */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void participantsWithoutASocketForAMinuteAreMarkedAsLeft() throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+		Map<String, JsonNode> participants = everyone(haunted);
+		while (!left(participants, silentGuest) || !left(participants, haunted.host())) {
+			assertThat(System.nanoTime()).as("ghosts still present: %s", participants).isLessThan(deadline);
+			Thread.sleep(1000);
+			participants = everyone(haunted);
+		}
+		JsonNode silent = participants.get(silentGuest.id());
+		Duration haunting = Duration.between(java.time.Instant.parse(silent.get("joined_at").asString()),
+				java.time.Instant.parse(silent.get("left_at").asString()));
+		assertThat(haunting).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(80));
+		assertThat(participants.get(connectedGuest.id()).get("status").asString()).isEqualTo("active");
+	}
+
+	private static Map<String, JsonNode> everyone(Room room) {
+		Map<String, JsonNode> byUser = new HashMap<>();
+		Gateway.json(gateway.get("/api/meetings/" + room.id() + "/participants?include=left", connectedGuest.token()))
+			.forEach((participant) -> byUser.put(participant.get("user").get("id").asString(), participant));
+		return byUser;
+	}
+
+	private static boolean left(Map<String, JsonNode> participants, User user) {
+		JsonNode participant = participants.get(user.id());
+		return participant != null && participant.get("status").asString().equals("left");
 	}
 
 	private static int refusal(String meetingId, String token) {

@@ -10,4 +10,9 @@ public final class StackAccess {
 		return RunningStack.get().gatewayUrl();
 	}
 
+	/** An instance's own URL, bypassing the gateway. */
+	public static String instanceUrl(String service, int instance) {
+		return RunningStack.get().instanceUrl(service, instance);
+	}
+
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import app.meet.e2e.StackAccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 class ChatFanoutBenchmark {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = BenchClient.JSON;
 
 	private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 200);
 
@@ -58,36 +54,39 @@ class ChatFanoutBenchmark {
 
 	private static final String MARKER = "\"content\":\"bench ";
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private final String gateway = StackAccess.gatewayUrl();
+	private final BenchClient client = new BenchClient();
 
 	@Test
 	void fanOut() throws Exception {
-		List<Account> users = register(SUBSCRIBERS);
-		Account host = users.getFirst();
-		JsonNode meeting = JSON.readTree(post("/api/meetings", host.token(),
-				"{\"title\":\"Bench\",\"max_users\":1000,\"settings\":{\"waiting_room_enabled\":false}}")
-			.body());
+		List<BenchClient.Account> users = this.client.register(SUBSCRIBERS);
+		BenchClient.Account host = users.getFirst();
+		JsonNode meeting = JSON
+			.readTree(this.client
+				.post("/api/meetings", host.token(),
+						"{\"title\":\"Bench\",\"max_users\":1000,\"settings\":{\"waiting_room_enabled\":false}}")
+				.body());
 		String meetingId = meeting.get("id").asString();
 		String code = meeting.get("code").asString();
-		inParallel(users, (user) -> {
-			HttpResponse<String> joined = post("/api/meetings/join", user.token(), "{\"code\":\"" + code + "\"}");
+		BenchClient.inParallel(users, (user) -> {
+			HttpResponse<String> joined = this.client.post("/api/meetings/join", user.token(),
+					"{\"code\":\"" + code + "\"}");
 			assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
 		});
 
 		AtomicLong delivered = new AtomicLong();
 		ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
 		List<InputStream> streams = new ArrayList<>();
-		for (Account user : users) {
-			HttpResponse<InputStream> stream = this.http.send(HttpRequest
-				.newBuilder(URI.create(this.gateway + "/api/meetings/" + meetingId + "/events?token=" + user.token()))
-				.build(), HttpResponse.BodyHandlers.ofInputStream());
+		for (BenchClient.Account user : users) {
+			HttpResponse<InputStream> stream = this.client.http()
+				.send(HttpRequest
+					.newBuilder(URI.create(
+							this.client.gatewayUrl() + "/api/meetings/" + meetingId + "/events?token=" + user.token()))
+					.build(), HttpResponse.BodyHandlers.ofInputStream());
 			assertThat(stream.statusCode()).isEqualTo(200);
 			streams.add(stream.body());
 			Thread.ofVirtual().start(() -> latencies.add(read(stream.body(), delivered)));
 		}
-		List<Account> posters = users.subList(1, Math.min(users.size(), POSTERS + 1));
+		List<BenchClient.Account> posters = users.subList(1, Math.min(users.size(), POSTERS + 1));
 
 		run(posters, meetingId, WARM_UP, false);
 		Thread.sleep(2000);
@@ -114,9 +113,10 @@ class ChatFanoutBenchmark {
 				post-to-delivery latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms
 				post request latency: p50 %.1f ms, p99 %.1f ms
 				""".formatted(SUBSCRIBERS, 2, measured.posted(), seconds, measured.posted() / seconds, RATE,
-				measured.failed(), deliveredMeasured, expected, deliveredMeasured / seconds, millis(all, 0.50),
-				millis(all, 0.90), millis(all, 0.99), millis(all, 1.0), millis(postLatencies, 0.50),
-				millis(postLatencies, 0.99));
+				measured.failed(), deliveredMeasured, expected, deliveredMeasured / seconds,
+				BenchClient.millis(all, 0.50), BenchClient.millis(all, 0.90), BenchClient.millis(all, 0.99),
+				BenchClient.millis(all, 1.0), BenchClient.millis(postLatencies, 0.50),
+				BenchClient.millis(postLatencies, 0.99));
 		System.out.println(report);
 		Path out = Path.of("target", "bench", "chat-fanout.txt");
 		Files.createDirectories(out.getParent());
@@ -128,7 +128,7 @@ class ChatFanoutBenchmark {
 	/**
 	 * Posts at the target rate for the given time; each post on its own virtual thread.
 	 */
-	private Run run(List<Account> posters, String meetingId, Duration duration, boolean measured)
+	private Run run(List<BenchClient.Account> posters, String meetingId, Duration duration, boolean measured)
 			throws InterruptedException {
 		int total = (int) (duration.toSeconds() * RATE);
 		ConcurrentLinkedQueue<Long> postLatencies = new ConcurrentLinkedQueue<>();
@@ -142,12 +142,12 @@ class ChatFanoutBenchmark {
 			if (n >= total) {
 				return;
 			}
-			Account poster = posters.get((int) (n % posters.size()));
+			BenchClient.Account poster = posters.get((int) (n % posters.size()));
 			senders.submit(() -> {
 				long sentAt = System.nanoTime();
 				String content = "bench " + (measured ? sentAt : -1);
-				HttpResponse<String> response = post("/api/meetings/" + meetingId + "/messages", poster.token(),
-						"{\"content\":\"" + content + "\"}");
+				HttpResponse<String> response = this.client.post("/api/meetings/" + meetingId + "/messages",
+						poster.token(), "{\"content\":\"" + content + "\"}");
 				postLatencies.add(System.nanoTime() - sentAt);
 				if (response.statusCode() != 201) {
 					failed.incrementAndGet();
@@ -192,79 +192,7 @@ class ChatFanoutBenchmark {
 		return Arrays.copyOf(latencies, count);
 	}
 
-	private List<Account> register(int count) throws Exception {
-		List<Account> users = java.util.Collections.synchronizedList(new ArrayList<>());
-		List<Integer> indexes = java.util.stream.IntStream.range(0, count).boxed().toList();
-		inParallel(indexes, (index) -> {
-			String handle = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-			HttpResponse<String> response = post("/api/auth/register", null,
-					"{\"email\":\"" + handle + "@example.com\",\"username\":\"" + handle
-							+ "\",\"password\":\"bench password\",\"name\":\"" + handle + "\"}");
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-			JsonNode body = JSON.readTree(response.body());
-			users.add(new Account(body.get("user").get("id").asString(), body.get("access_token").asString()));
-		});
-		return new ArrayList<>(users);
-	}
-
-	/**
-	 * Two at a time: more parallel sign-ups (bcrypt) starve the 2-core machine enough
-	 * that the gateway's health check drops auth-service for a moment.
-	 */
-	private static <T> void inParallel(List<T> items, ThrowingConsumer<T> action) throws Exception {
-		try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-			List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
-			for (T item : items) {
-				calls.add(pool.submit(() -> {
-					action.accept(item);
-					return null;
-				}));
-			}
-			for (java.util.concurrent.Future<?> call : calls) {
-				call.get();
-			}
-		}
-	}
-
-	private HttpResponse<String> post(String path, String token, String json) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.gateway + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static double millis(long[] sorted, double quantile) {
-		if (sorted.length == 0) {
-			return Double.NaN;
-		}
-		int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
-		return sorted[Math.max(0, index)] / 1e6;
-	}
-
-	private record Account(String id, String token) {
-	}
-
 	private record Run(int posted, int failed, long elapsedNanos, List<Long> postLatencies) {
-	}
-
-	@FunctionalInterface
-	private interface ThrowingConsumer<T> {
-
-		void accept(T item) throws Exception;
-
 	}
 
 }

@@ -16,6 +16,7 @@ import app.meet.signaling.meeting.DecisionRefusedException;
 import app.meet.signaling.meeting.MeetingClient;
 import app.meet.signaling.meeting.Standing;
 import app.meet.signaling.protocol.ClientMessage;
+import app.meet.signaling.protocol.ScreenShares;
 import app.meet.signaling.protocol.ServerMessage;
 import app.meet.signaling.routing.Directory;
 import app.meet.signaling.routing.Knock;
@@ -210,6 +211,9 @@ public class Signaling implements NodeMessageHandler {
 		if (!connection.admitted()) {
 			return;
 		}
+		if (signal instanceof ClientMessage.Offer offer) {
+			inferScreenShare(connection, offer.data().path("sdp").asString(""));
+		}
 		String frame = frame(ServerMessage.relayed(signal.type(), connection.userId(), signal.to(),
 				connection.meetingId(), signal.data()));
 		Optional<Connection> nearby = this.local.of(connection.meetingId(), signal.to())
@@ -226,14 +230,36 @@ public class Signaling implements NodeMessageHandler {
 		}
 	}
 
+	/**
+	 * The frontend never announces its screen share; its offers show it (a video stream
+	 * without audio). The others hear of it as if it had, and the sharer offers to later
+	 * newcomers, so that they receive the screen too.
+	 */
+	private void inferScreenShare(Connection connection, String sdp) {
+		UUID meetingId = connection.meetingId();
+		UUID userId = connection.userId();
+		boolean sharing = ScreenShares.inOffer(sdp);
+		boolean recorded = this.directory.sharer(meetingId).filter(userId::equals).isPresent();
+		if (sharing && !recorded) {
+			this.directory.startSharing(meetingId, userId);
+			updateParticipant(connection, Map.of("is_sharing", true));
+			broadcast(meetingId, userId, frame(ServerMessage.screenShareStarted(meetingId, userId,
+					connection.user().username(), this.clock.instant())));
+		}
+		else if (!sharing && recorded && this.directory.stopSharing(meetingId, userId)) {
+			updateParticipant(connection, Map.of("is_sharing", false));
+			broadcast(meetingId, userId, frame(ServerMessage.screenShareStopped(meetingId, userId)));
+		}
+	}
+
 	private void mediaStateChanged(Connection connection, ClientMessage.MediaStateChanged state) {
 		if (!connection.admitted()) {
 			return;
 		}
+		updateParticipant(connection, Map.of("is_muted", state.isMuted(), "is_video_on", state.isVideoOn()));
 		broadcast(connection.meetingId(), connection.userId(),
 				frame(ServerMessage.relayed("media-state-changed", connection.userId(), null, connection.meetingId(),
 						Map.of("is_muted", state.isMuted(), "is_video_on", state.isVideoOn()))));
-		updateParticipant(connection, Map.of("is_muted", state.isMuted(), "is_video_on", state.isVideoOn()));
 	}
 
 	private void screenShareStarted(Connection connection, ClientMessage.ScreenShareStarted started) {
@@ -243,9 +269,9 @@ public class Signaling implements NodeMessageHandler {
 		this.directory.startSharing(connection.meetingId(), connection.userId());
 		String username = (started.username() != null && !started.username().isBlank()) ? started.username()
 				: connection.user().username();
+		updateParticipant(connection, Map.of("is_sharing", true));
 		broadcast(connection.meetingId(), connection.userId(), frame(ServerMessage
 			.screenShareStarted(connection.meetingId(), connection.userId(), username, this.clock.instant())));
-		updateParticipant(connection, Map.of("is_sharing", true));
 	}
 
 	private void screenShareStopped(Connection connection) {
@@ -253,9 +279,9 @@ public class Signaling implements NodeMessageHandler {
 			return;
 		}
 		this.directory.stopSharing(connection.meetingId(), connection.userId());
+		updateParticipant(connection, Map.of("is_sharing", false));
 		broadcast(connection.meetingId(), connection.userId(),
 				frame(ServerMessage.screenShareStopped(connection.meetingId(), connection.userId())));
-		updateParticipant(connection, Map.of("is_sharing", false));
 	}
 
 	private void hostJoin(Connection connection) {

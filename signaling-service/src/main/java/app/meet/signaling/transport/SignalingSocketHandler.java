@@ -1,5 +1,7 @@
 package app.meet.signaling.transport;
 
+import java.io.IOException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,8 @@ class SignalingSocketHandler extends TextWebSocketHandler {
 
 	private static final String CONNECTION = SignalingSocketHandler.class.getName() + ".connection";
 
+	private static final String FRAME = SignalingSocketHandler.class.getName() + ".frame";
+
 	/** A recipient this far behind (or this slow to take a frame) is disconnected. */
 	private static final int SEND_TIME_LIMIT_MILLIS = 10_000;
 
@@ -34,10 +38,13 @@ class SignalingSocketHandler extends TextWebSocketHandler {
 
 	private final int framesPerSecond;
 
+	private final int maxFrameSize;
+
 	SignalingSocketHandler(Signaling signaling, ClientMessages messages, SignalingProperties properties) {
 		this.signaling = signaling;
 		this.messages = messages;
 		this.framesPerSecond = properties.framesPerSecond();
+		this.maxFrameSize = properties.maxFrameSize();
 	}
 
 	@Override
@@ -50,9 +57,36 @@ class SignalingSocketHandler extends TextWebSocketHandler {
 		this.signaling.opened(connection);
 	}
 
+	/**
+	 * Frames arrive in parts of the container's small buffer and are put together here,
+	 * so an idle socket holds a few KiB instead of a buffer as large as the largest
+	 * frame.
+	 */
 	@Override
-	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-		this.signaling.received(connection(session), this.messages.read(message.getPayload()));
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession session, TextMessage part) throws IOException {
+		StringBuilder frame = (StringBuilder) session.getAttributes()
+			.computeIfAbsent(FRAME, (key) -> new StringBuilder());
+		if (frame.length() + part.getPayloadLength() > this.maxFrameSize) {
+			frame.setLength(0);
+			session.close(
+					CloseStatus.TOO_BIG_TO_PROCESS.withReason("Frames are limited to " + this.maxFrameSize + " bytes"));
+			return;
+		}
+		if (part.isLast() && frame.isEmpty()) {
+			this.signaling.received(connection(session), this.messages.read(part.getPayload()));
+			return;
+		}
+		frame.append(part.getPayload());
+		if (part.isLast()) {
+			String whole = frame.toString();
+			session.getAttributes().remove(FRAME);
+			this.signaling.received(connection(session), this.messages.read(whole));
+		}
 	}
 
 	@Override

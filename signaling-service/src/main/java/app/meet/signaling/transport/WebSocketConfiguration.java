@@ -1,7 +1,5 @@
 package app.meet.signaling.transport;
 
-import app.meet.signaling.config.SignalingProperties;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -12,6 +10,10 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class WebSocketConfiguration implements WebSocketConfigurer {
+
+	private static final int TEXT_BUFFER_CHARS = 4096;
+
+	private static final int BINARY_BUFFER_BYTES = 1024;
 
 	private final SignalingSocketHandler handler;
 
@@ -28,12 +30,17 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 		registry.addHandler(this.handler, "/ws").addInterceptors(this.handshake).setAllowedOriginPatterns("*");
 	}
 
-	/** SDP with a screen share is far over the container's default 8 KiB frames. */
+	/**
+	 * The container keeps buffers of these sizes for every socket, idle or not; frames
+	 * larger than the text buffer (SDP with a screen share is well over it) arrive in
+	 * parts that the handler puts together, up to {@code meet.signaling.max-frame-size}.
+	 * The protocol has no binary messages.
+	 */
 	@Bean
-	ServletServerContainerFactoryBean webSocketContainer(SignalingProperties properties) {
+	ServletServerContainerFactoryBean webSocketContainer() {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(properties.maxFrameSize());
-		container.setMaxBinaryMessageBufferSize(properties.maxFrameSize());
+		container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
+		container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
 		return container;
 	}
 
