@@ -42,6 +42,8 @@ public final class Stack implements AutoCloseable {
 
 	private final Map<String, String> settings = new LinkedHashMap<>();
 
+	private final List<String> jvmOptions = new ArrayList<>();
+
 	private final StartupCaches startupCaches;
 
 	private volatile Infrastructure infrastructure;
@@ -80,6 +82,15 @@ public final class Stack implements AutoCloseable {
 	 * Adds settings (environment variables, as in the README) every process gets, for
 	 * example lower rate limits for a test.
 	 */
+	/**
+	 * JVM options for every service and the gateway, after the defaults (which favour a
+	 * quick start over peak speed), so they can override them.
+	 */
+	public Stack withJvmOptions(List<String> options) {
+		this.jvmOptions.addAll(options);
+		return this;
+	}
+
 	public Stack withSettings(Map<String, String> settings) {
 		this.settings.putAll(settings);
 		return this;
@@ -204,6 +215,7 @@ public final class Stack implements AutoCloseable {
 		}
 		List<String> command = new ArrayList<>(List.of(Locations.javaCommand(), "-Xms64m", "-Xmx384m",
 				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED"));
+		command.addAll(this.jvmOptions);
 		if (this.durable) {
 			command.addAll(this.startupCaches.jvmOptions(service, name));
 		}

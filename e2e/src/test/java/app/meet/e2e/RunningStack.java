@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import app.meet.devstack.Stack;
 
@@ -24,6 +26,16 @@ final class RunningStack {
 
 	/** Two, unless a benchmark asks for one ({@code -De2e.signaling-instances=1}). */
 	private static final int SIGNALING_INSTANCES = Integer.getInteger("e2e.signaling-instances", 2);
+
+	/**
+	 * Extra JVM options for the stack's processes ({@code -De2e.jvm-options=...},
+	 * space-separated), for benchmarks that want them tuned for speed rather than
+	 * start-up.
+	 */
+	private static final List<String> JVM_OPTIONS = Stream
+		.of(System.getProperty("e2e.jvm-options", "").trim().split("\\s+"))
+		.filter((option) -> !option.isEmpty())
+		.toList();
 
 	private static Stack stack;
 
@@ -45,7 +57,8 @@ final class RunningStack {
 						false)
 					.withSettings(
 							Map.of("RATE_LIMIT_PER_USER", Integer.toString(PER_USER_LIMIT), "RATE_LIMIT_PER_ADDRESS",
-									"100000", "CORS_ALLOWED_ORIGINS", FRONTEND_ORIGINS + "," + TestPages.origin()));
+									"100000", "CORS_ALLOWED_ORIGINS", FRONTEND_ORIGINS + "," + TestPages.origin()))
+					.withJvmOptions(JVM_OPTIONS);
 				Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-stack-shutdown"));
 				stack = started.start((component) -> System.out.println("ready: " + component));
 			}

@@ -40,6 +40,9 @@ public final class Connection {
 
 	private volatile boolean closed;
 
+	/** Whether this socket's user is the meeting's screen sharer, as far as it knows. */
+	private volatile boolean sharing;
+
 	private volatile ScheduledFuture<?> introductions;
 
 	private long windowStart;
@@ -89,6 +92,14 @@ public final class Connection {
 	void unadmit() {
 		this.admitted = false;
 		cancelIntroductions();
+	}
+
+	boolean sharing() {
+		return this.sharing;
+	}
+
+	void sharing(boolean sharing) {
+		this.sharing = sharing;
 	}
 
 	boolean knocked() {

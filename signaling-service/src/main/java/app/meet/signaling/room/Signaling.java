@@ -88,8 +88,7 @@ public class Signaling implements NodeMessageHandler {
 		this.directory.peer(meetingId, connection.userId()).filter(Peer::vacated).ifPresent((vacated) -> {
 			if (this.directory.replacePeer(meetingId, vacated.connection(),
 					vacated.movedTo(this.relay.node(), connection.id()))) {
-				connection.admit();
-				this.directory.clearAbsence(meetingId, connection.userId());
+				enter(connection);
 			}
 		});
 	}
@@ -153,7 +152,7 @@ public class Signaling implements NodeMessageHandler {
 			switch (message.kind()) {
 				case SEND -> connection.send(message.frame());
 				case CLOSE -> connection.close(REPLACED);
-				case TAKE_OVER -> connection.admit();
+				case TAKE_OVER -> enter(connection);
 				case ADMIT -> admitted(connection);
 				case REJECT -> rejected(connection);
 			}
@@ -239,14 +238,17 @@ public class Signaling implements NodeMessageHandler {
 		UUID meetingId = connection.meetingId();
 		UUID userId = connection.userId();
 		boolean sharing = ScreenShares.inOffer(sdp);
-		boolean recorded = this.directory.sharer(meetingId).filter(userId::equals).isPresent();
-		if (sharing && !recorded) {
+		if (sharing == connection.sharing()) {
+			return;
+		}
+		connection.sharing(sharing);
+		if (sharing) {
 			this.directory.startSharing(meetingId, userId);
 			updateParticipant(connection, Map.of("is_sharing", true));
 			broadcast(meetingId, userId, frame(ServerMessage.screenShareStarted(meetingId, userId,
 					connection.user().username(), this.clock.instant())));
 		}
-		else if (!sharing && recorded && this.directory.stopSharing(meetingId, userId)) {
+		else if (this.directory.stopSharing(meetingId, userId)) {
 			updateParticipant(connection, Map.of("is_sharing", false));
 			broadcast(meetingId, userId, frame(ServerMessage.screenShareStopped(meetingId, userId)));
 		}
@@ -267,6 +269,7 @@ public class Signaling implements NodeMessageHandler {
 			return;
 		}
 		this.directory.startSharing(connection.meetingId(), connection.userId());
+		connection.sharing(true);
 		String username = (started.username() != null && !started.username().isBlank()) ? started.username()
 				: connection.user().username();
 		updateParticipant(connection, Map.of("is_sharing", true));
@@ -279,6 +282,7 @@ public class Signaling implements NodeMessageHandler {
 			return;
 		}
 		this.directory.stopSharing(connection.meetingId(), connection.userId());
+		connection.sharing(false);
 		updateParticipant(connection, Map.of("is_sharing", false));
 		broadcast(connection.meetingId(), connection.userId(),
 				frame(ServerMessage.screenShareStopped(connection.meetingId(), connection.userId())));
@@ -381,8 +385,7 @@ public class Signaling implements NodeMessageHandler {
 				toSocket(replaced.node(), new NodeMessage(NodeMessage.Kind.CLOSE, replaced.connection(), null));
 			}
 		});
-		connection.admit();
-		this.directory.clearAbsence(meetingId, userId);
+		enter(connection);
 		List<Peer> before = this.directory.peers(meetingId)
 			.stream()
 			.filter((other) -> !other.userId().equals(userId) && !other.vacated())
@@ -390,6 +393,16 @@ public class Signaling implements NodeMessageHandler {
 		Optional<UUID> sharer = this.directory.sharer(meetingId).filter((id) -> !id.equals(userId));
 		connection.introduceLater(this.scheduler.schedule(() -> introduce(connection, before, sharer),
 				this.clock.instant().plus(this.properties.offerDelay())));
+	}
+
+	/**
+	 * The socket holds its user's place from now on, sharing their screen if they were.
+	 */
+	private void enter(Connection connection) {
+		connection.admit();
+		connection
+			.sharing(this.directory.sharer(connection.meetingId()).filter(connection.userId()::equals).isPresent());
+		this.directory.clearAbsence(connection.meetingId(), connection.userId());
 	}
 
 	/** Tells the newcomer whom to offer to (or the sharer to offer to the newcomer). */

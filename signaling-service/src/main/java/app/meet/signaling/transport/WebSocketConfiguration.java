@@ -1,5 +1,6 @@
 package app.meet.signaling.transport;
 
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -11,9 +12,11 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @EnableWebSocket
 class WebSocketConfiguration implements WebSocketConfigurer {
 
-	private static final int TEXT_BUFFER_CHARS = 4096;
+	private static final int TEXT_BUFFER_CHARS = 2048;
 
-	private static final int BINARY_BUFFER_BYTES = 1024;
+	private static final int BINARY_BUFFER_BYTES = 256;
+
+	private static final int SOCKET_BUFFER_BYTES = 4096;
 
 	private final SignalingSocketHandler handler;
 
@@ -36,6 +39,18 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 	 * parts that the handler puts together, up to {@code meet.signaling.max-frame-size}.
 	 * The protocol has no binary messages.
 	 */
+	/**
+	 * Every open socket keeps its connection's read and write buffers (8 KiB each by
+	 * default).
+	 */
+	@Bean
+	TomcatConnectorCustomizer smallSocketBuffers() {
+		return (connector) -> {
+			connector.setProperty("socket.appReadBufSize", Integer.toString(SOCKET_BUFFER_BYTES));
+			connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_BUFFER_BYTES));
+		};
+	}
+
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
