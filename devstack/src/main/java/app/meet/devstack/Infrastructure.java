@@ -107,12 +107,30 @@ public final class Infrastructure implements AutoCloseable {
 	 */
 	public record Ports(int postgres, int redis, int kafka, int s3) {
 
+		/**
+		 * Free ports, all different (nothing is bound to them until the servers start).
+		 */
 		public static Ports random() {
 			int kafka = Waiter.freePort();
 			while (!Waiter.isFree("127.0.0.1", kafka + 1)) {
 				kafka = Waiter.freePort();
 			}
-			return new Ports(Waiter.freePort(), Waiter.freePort(), kafka, Waiter.freePort());
+			List<Integer> taken = new ArrayList<>(List.of(kafka, kafka + 1));
+			return new Ports(freePortOtherThan(taken), freePortOtherThan(taken), kafka, freePortOtherThan(taken));
+		}
+
+		/** Every port the servers bind, Kafka's controller port included. */
+		public List<Integer> all() {
+			return List.of(this.postgres, this.redis, this.kafka, this.kafka + 1, this.s3);
+		}
+
+		private static int freePortOtherThan(List<Integer> taken) {
+			int port = Waiter.freePort();
+			while (taken.contains(port)) {
+				port = Waiter.freePort();
+			}
+			taken.add(port);
+			return port;
 		}
 
 	}

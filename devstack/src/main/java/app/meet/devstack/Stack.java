@@ -348,18 +348,22 @@ public final class Stack implements AutoCloseable {
 	public record StackPorts(int gateway, Infrastructure.Ports infrastructure) {
 
 		public static StackPorts random() {
+			Infrastructure.Ports infrastructure = Infrastructure.Ports.random();
 			int gateway = Waiter.freePort();
-			while (!rangeFree(gateway)) {
+			while (!rangeFree(gateway, infrastructure.all())) {
 				gateway = Waiter.freePort();
 			}
-			return new StackPorts(gateway, Infrastructure.Ports.random());
+			return new StackPorts(gateway, infrastructure);
 		}
 
-		private static boolean rangeFree(int gateway) {
+		private static boolean rangeFree(int gateway, List<Integer> infrastructure) {
+			if (infrastructure.contains(gateway)) {
+				return false;
+			}
 			for (ServiceDefinition service : ServiceDefinition.SERVICES) {
 				for (int instance = 0; instance < 2; instance++) {
 					int port = service.port(gateway, instance);
-					if (port > 32767 || !Waiter.isFree("0.0.0.0", port)) {
+					if (port > 32767 || infrastructure.contains(port) || !Waiter.isFree("0.0.0.0", port)) {
 						return false;
 					}
 				}
