@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
+import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -14,6 +15,7 @@ import app.meet.platform.problem.Problems;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -26,8 +28,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Every error the gateway itself raises becomes problem+json: an unknown path 404, a
- * service with no reachable instance 503, a timeout 504; never an HTML page or a stack
- * trace. Errors answered by a service pass through unchanged.
+ * service with no reachable instance or Redis not answering 503, a timeout 504; never an
+ * HTML page or a stack trace. Errors answered by a service pass through unchanged.
  */
 @Component
 @Order(-2)
@@ -65,6 +67,11 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 			return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The service for this request is unavailable",
 					"service-unavailable");
 		}
+		if (isStoreUnavailable(error)) {
+			log.warn("Redis did not answer: {}", error.getMessage());
+			return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The gateway's data store did not answer; try again",
+					"service-unavailable");
+		}
 		if (error instanceof TimeoutException
 				|| error instanceof org.springframework.cloud.gateway.support.TimeoutException) {
 			return Problems.of(HttpStatus.GATEWAY_TIMEOUT, "The service did not answer in time", "gateway-timeout");
@@ -89,6 +96,19 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 		}
 		log.error("Unhandled gateway error", error);
 		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred", "internal-error");
+	}
+
+	/**
+	 * Redis (token denylist, rate limits) timed out or is down: the request is refused as
+	 * unavailable, for the client to retry, not reported as a bug.
+	 */
+	private static boolean isStoreUnavailable(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessException || cause instanceof RedisException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isUnreachable(Throwable error) {
