@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import app.meet.devstack.Stack;
@@ -37,6 +38,16 @@ final class RunningStack {
 		.filter((option) -> !option.isEmpty())
 		.toList();
 
+	/**
+	 * Extra environment for the stack's processes ({@code -De2e.settings=KEY=value ...},
+	 * space-separated), for benchmarks whose load is not a meeting's usual one.
+	 */
+	private static final Map<String, String> SETTINGS = Stream
+		.of(System.getProperty("e2e.settings", "").trim().split("\\s+"))
+		.filter((setting) -> !setting.isEmpty())
+		.map((setting) -> setting.split("=", 2))
+		.collect(Collectors.toMap((setting) -> setting[0], (setting) -> (setting.length > 1) ? setting[1] : ""));
+
 	private static Stack stack;
 
 	private static RuntimeException failure;
@@ -58,6 +69,7 @@ final class RunningStack {
 					.withSettings(
 							Map.of("RATE_LIMIT_PER_USER", Integer.toString(PER_USER_LIMIT), "RATE_LIMIT_PER_ADDRESS",
 									"100000", "CORS_ALLOWED_ORIGINS", FRONTEND_ORIGINS + "," + TestPages.origin()))
+					.withSettings(SETTINGS)
 					.withJvmOptions(JVM_OPTIONS);
 				Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-stack-shutdown"));
 				stack = started.start((component) -> System.out.println("ready: " + component));
