@@ -1,0 +1,34 @@
+package app.meet.recording.events;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ids of the events this service has applied: Kafka delivers at least once, and a
+ * redelivered event must change nothing.
+ */
+@Component
+public class AppliedEvents {
+
+	private final JdbcClient jdbc;
+
+	AppliedEvents(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records the event as applied, in the caller's transaction.
+	 * @return whether this is its first delivery
+	 */
+	public boolean firstDelivery(String eventId) {
+		return this.jdbc
+			.sql("INSERT INTO applied_events (event_id, applied_at) VALUES (:id, :now) ON CONFLICT DO NOTHING")
+			.param("id", eventId)
+			.param("now", Timestamp.from(Instant.now()))
+			.update() > 0;
+	}
+
+}

@@ -1,0 +1,24 @@
+package app.meet.recording.membership;
+
+import java.util.UUID;
+
+/**
+ * A user's standing in a meeting.
+ *
+ * @param role {@code host}, {@code moderator} or {@code guest}
+ * @param status {@code waiting}, {@code active}, {@code left}, {@code removed} or
+ * {@code denied}
+ * @param everJoined whether they have been an active participant at some point
+ */
+public record MemberView(UUID meetingId, UUID userId, String role, String status, boolean everJoined) {
+
+	public boolean active() {
+		return "active".equals(this.status);
+	}
+
+	/** An active host or moderator, who may start and stop recordings. */
+	public boolean activeModerator() {
+		return active() && ("host".equals(this.role) || "moderator".equals(this.role));
+	}
+
+}

@@ -1,0 +1,115 @@
+package app.meet.recording.recording;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.minio.errors.MinioException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/meetings/{id}/recordings}, {@code /api/recordings/{id}}, and the frontend's
+ * {@code /api/meetings/{id}/recording/start|stop}.
+ */
+@RestController
+class RecordingController {
+
+	private final Recordings recordings;
+
+	RecordingController(Recordings recordings) {
+		this.recordings = recordings;
+	}
+
+	@PostMapping({ "/api/meetings/{id}/recordings", "/api/meetings/{id}/recording/start" })
+	ResponseEntity<RecordingResponse> start(@AuthenticationPrincipal Jwt token, @PathVariable UUID id)
+			throws MinioException {
+		RecordingResponse recording = this.recordings.start(id, user(token));
+		return ResponseEntity.created(URI.create("/api/recordings/" + recording.id())).body(recording);
+	}
+
+	@PutMapping("/api/recordings/{id}/chunks/{seq}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void upload(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+			@PathVariable @Min(0) @Max(Integer.MAX_VALUE - 1) long seq, HttpServletRequest request)
+			throws IOException, MinioException {
+		this.recordings.upload(id, user(token), (int) seq, request.getContentType(), request.getContentLengthLong(),
+				request.getInputStream());
+	}
+
+	@PostMapping("/api/recordings/{id}/stop")
+	RecordingResponse stop(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+		return this.recordings.stop(id, user(token));
+	}
+
+	@PostMapping("/api/meetings/{id}/recording/stop")
+	RecordingResponse stopInMeeting(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+		return this.recordings.stopInMeeting(id, user(token));
+	}
+
+	@GetMapping("/api/meetings/{id}/recordings")
+	List<RecordingResponse> ofMeeting(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+		return this.recordings.ofMeeting(id, user(token));
+	}
+
+	@GetMapping("/api/recordings/{id}")
+	RecordingResponse get(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+		return this.recordings.get(id, user(token));
+	}
+
+	/**
+	 * The media, streamed from the object store in the recorded type; one byte range when
+	 * asked for.
+	 */
+	@GetMapping("/api/recordings/{id}/media")
+	void media(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.RANGE, required = false) String rangeHeader, HttpServletResponse response)
+			throws IOException, MinioException {
+		Recording recording = this.recordings.watchable(id, user(token));
+		long size = this.recordings.mediaSize(recording);
+		MediaRange range = MediaRange.of(rangeHeader, size);
+		response.setStatus(range.partial() ? HttpStatus.PARTIAL_CONTENT.value() : HttpStatus.OK.value());
+		response.setContentType(recording.contentType());
+		response.setContentLengthLong(range.length());
+		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=3600");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		if (range.partial()) {
+			response.setHeader(HttpHeaders.CONTENT_RANGE, range.contentRange(size));
+		}
+		try (InputStream media = this.recordings.openMedia(recording, range.first(), range.length());
+				OutputStream out = response.getOutputStream()) {
+			media.transferTo(out);
+		}
+	}
+
+	@DeleteMapping("/api/recordings/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+		this.recordings.delete(id, user(token));
+	}
+
+	private static UUID user(Jwt token) {
+		return UUID.fromString(token.getSubject());
+	}
+
+}

@@ -1,0 +1,20 @@
+package app.meet.recording.recording;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A recording as clients and {@code recording.events} see it; {@code mediaUrl} is set
+ * once it is {@code ready}.
+ */
+public record RecordingResponse(UUID id, UUID meetingId, UUID startedBy, String status, Instant startedAt,
+		Instant stoppedAt, long sizeBytes, String contentType, String mediaUrl) {
+
+	static RecordingResponse of(Recording recording) {
+		return new RecordingResponse(recording.id(), recording.meetingId(), recording.startedBy(), recording.status(),
+				recording.startedAt(), recording.stoppedAt(), recording.sizeBytes(),
+				(recording.contentType() != null) ? recording.contentType() : "",
+				recording.ready() ? "/api/recordings/" + recording.id() + "/media" : null);
+	}
+
+}
