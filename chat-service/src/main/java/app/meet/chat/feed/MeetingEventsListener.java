@@ -10,7 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import app.meet.chat.events.AppliedEvents;
 import app.meet.chat.membership.MeetingView;
 import app.meet.chat.membership.Membership;
 import app.meet.chat.message.MessageService;
@@ -18,6 +17,7 @@ import app.meet.chat.stream.StreamEvent;
 import app.meet.chat.stream.StreamLog;
 import app.meet.chat.user.UserDirectory;
 import app.meet.chat.user.UserView;
+import app.meet.platform.events.AppliedEvents;
 import app.meet.platform.events.EventEnvelope;
 
 import org.springframework.kafka.annotation.KafkaListener;

@@ -8,12 +8,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import app.meet.chat.events.AppliedEvents;
 import app.meet.chat.membership.MeetingView;
 import app.meet.chat.membership.Membership;
 import app.meet.chat.message.MessageService;
 import app.meet.chat.stream.StreamEvent;
 import app.meet.chat.stream.StreamLog;
+import app.meet.platform.events.AppliedEvents;
 import app.meet.platform.events.EventEnvelope;
 
 import org.springframework.kafka.annotation.KafkaListener;

@@ -6,9 +6,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import app.meet.chat.events.AppliedEvents;
 import app.meet.chat.user.UserDirectory;
 import app.meet.chat.user.UserView;
+import app.meet.platform.events.AppliedEvents;
 import app.meet.platform.events.EventEnvelope;
 
 import org.springframework.kafka.annotation.KafkaListener;

@@ -2,17 +2,15 @@ package app.meet.chat.message;
 
 import java.io.InputStream;
 
-import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
-import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
-import io.minio.errors.ErrorResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.meet.chat.config.ChatProperties;
+import app.meet.platform.storage.Buckets;
 
 import org.springframework.stereotype.Component;
 
@@ -61,17 +59,7 @@ class AttachmentStore {
 
 	private void ensureBucket() throws Exception {
 		if (!this.bucketReady) {
-			if (!this.storage.bucketExists(BucketExistsArgs.builder().bucket(this.bucket).build())) {
-				try {
-					this.storage.makeBucket(MakeBucketArgs.builder().bucket(this.bucket).build());
-				}
-				catch (ErrorResponseException ex) {
-					// another instance made it first
-					if (!ex.errorResponse().code().startsWith("BucketAlready")) {
-						throw ex;
-					}
-				}
-			}
+			Buckets.ensure(this.storage, this.bucket);
 			this.bucketReady = true;
 		}
 	}

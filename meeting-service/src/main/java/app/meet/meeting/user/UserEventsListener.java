@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import app.meet.meeting.events.AppliedEvents;
+import app.meet.platform.events.AppliedEvents;
 import app.meet.platform.events.EventEnvelope;
 
 import org.springframework.kafka.annotation.KafkaListener;

@@ -8,8 +8,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.meet.platform.events.AppliedEvents;
 import app.meet.platform.events.EventEnvelope;
-import app.meet.recording.events.AppliedEvents;
 import app.meet.recording.membership.MeetingView;
 import app.meet.recording.membership.Membership;
 import app.meet.recording.recording.Recordings;

@@ -10,12 +10,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
 import io.minio.AbortMultipartUploadArgs;
-import io.minio.BucketExistsArgs;
 import io.minio.ByteBuffer;
 import io.minio.CompleteMultipartUploadArgs;
 import io.minio.CreateMultipartUploadArgs;
 import io.minio.GetObjectArgs;
-import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.RemoveObjectArgs;
@@ -32,6 +30,7 @@ import io.minio.messages.Part;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.meet.platform.storage.Buckets;
 import app.meet.recording.config.RecordingProperties;
 
 import org.springframework.stereotype.Component;
@@ -196,17 +195,7 @@ class MediaStore {
 
 	private void ensureBucket() throws MinioException {
 		if (!this.bucketReady) {
-			if (!this.storage.bucketExists(BucketExistsArgs.builder().bucket(this.bucket).build())) {
-				try {
-					this.storage.makeBucket(MakeBucketArgs.builder().bucket(this.bucket).build());
-				}
-				catch (ErrorResponseException ex) {
-					// another instance made it first
-					if (!ex.errorResponse().code().startsWith("BucketAlready")) {
-						throw ex;
-					}
-				}
-			}
+			Buckets.ensure(this.storage, this.bucket);
 			this.bucketReady = true;
 		}
 	}

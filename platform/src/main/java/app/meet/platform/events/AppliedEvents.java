@@ -1,21 +1,19 @@
-package app.meet.meeting.events;
+package app.meet.platform.events;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
- * The ids of the events this service has applied: Kafka delivers at least once, and a
- * redelivered event must change nothing.
+ * The ids of the events a service has applied, in its {@code applied_events} table: Kafka
+ * delivers at least once, and a redelivered event must change nothing.
  */
-@Component
 public class AppliedEvents {
 
 	private final JdbcClient jdbc;
 
-	AppliedEvents(JdbcClient jdbc) {
+	public AppliedEvents(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
