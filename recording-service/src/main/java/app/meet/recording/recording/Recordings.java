@@ -116,14 +116,8 @@ public class Recordings {
 		Recording recording = this.recordings.find(recordingId).orElseThrow(RecordingException::notFound);
 		requireUploader(recording, userId);
 		String type = mediaType(contentType);
-		if (!recording.inProgress()) {
-			throw RecordingException.finished();
-		}
-		if (seq < recording.nextSeq()) {
+		if (!isNext(recording, seq)) {
 			return;
-		}
-		if (seq > recording.nextSeq()) {
-			throw RecordingException.outOfOrder(recording.nextSeq());
 		}
 		long maxSize = this.properties.maxChunkSize().toBytes();
 		if (declaredLength > maxSize) {
@@ -144,14 +138,8 @@ public class Recordings {
 
 	private void stage(UUID recordingId, int seq, String type, Path chunk, long size) {
 		Recording recording = this.recordings.lock(recordingId).orElseThrow(RecordingException::notFound);
-		if (!recording.inProgress()) {
-			throw RecordingException.finished();
-		}
-		if (seq < recording.nextSeq()) {
+		if (!isNext(recording, seq)) {
 			return;
-		}
-		if (seq > recording.nextSeq()) {
-			throw RecordingException.outOfOrder(recording.nextSeq());
 		}
 		if (recording.contentType() != null && !baseType(recording.contentType()).equals(baseType(type))) {
 			throw new RecordingException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
@@ -164,6 +152,22 @@ public class Recordings {
 			.toBytes()) {
 			sendPart(recording, staged);
 		}
+	}
+
+	/**
+	 * Whether {@code seq} is the chunk expected next; {@code false} for one already
+	 * taken. Checked once before the body is read, to refuse early, and again under the
+	 * lock.
+	 * @throws RecordingException when the recording has finished or {@code seq} is ahead
+	 */
+	private static boolean isNext(Recording recording, int seq) {
+		if (!recording.inProgress()) {
+			throw RecordingException.finished();
+		}
+		if (seq > recording.nextSeq()) {
+			throw RecordingException.outOfOrder(recording.nextSeq());
+		}
+		return seq == recording.nextSeq();
 	}
 
 	/** Stops a recording by its id; stopping a finished one answers it as it is. */
