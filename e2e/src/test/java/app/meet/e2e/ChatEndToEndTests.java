@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import app.meet.e2e.Rooms.Room;
+import app.meet.e2e.Rooms.User;
+
+import static app.meet.e2e.Gateway.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,14 +41,17 @@ class ChatEndToEndTests {
 
 	private static Gateway gateway;
 
+	private static Rooms rooms;
+
 	@BeforeAll
 	static void stack() {
 		gateway = new Gateway(RunningStack.get().gatewayUrl());
+		rooms = new Rooms(gateway);
 	}
 
 	@Test
 	void participantsPostAndReadTheHistoryOldestFirstPageByPage() {
-		Room room = openRoom(1);
+		Room room = rooms.open(1, Map.of());
 		User guest = room.guests().get(0);
 		HttpResponse<String> posted = postMessage(room, guest, Map.of("content", "  hello  ", "type", "text"));
 		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
@@ -80,9 +87,9 @@ class ChatEndToEndTests {
 
 	@Test
 	void badMessagesAndOutsidersAreRefusedAndNothingIsStored() {
-		Room room = openRoom(1);
+		Room room = rooms.open(1, Map.of());
 		User guest = room.guests().get(0);
-		User outsider = newUser();
+		User outsider = rooms.newUser();
 		int before = history(room, guest, "").size();
 
 		assertField(postMessage(room, guest, Map.of()), "content");
@@ -110,17 +117,17 @@ class ChatEndToEndTests {
 
 	@Test
 	void guestsCannotPostWhileChatIsOffButTheHostCan() {
-		Room room = openRoom(1, Map.of("allow_chat", false));
+		Room room = rooms.open(1, Map.of("allow_chat", false));
 		assertProblem(postMessage(room, room.guests().get(0), Map.of("content", "hi")), 403, "chat-disabled");
 		assertThat(postMessage(room, room.host(), Map.of("content", "hi")).statusCode()).isEqualTo(201);
 	}
 
 	@Test
 	void aJustJoinedUserCanPostAtOnceFiftyTimesInARow() {
-		Room room = openRoom(0);
+		Room room = rooms.open(0, Map.of());
 		for (int i = 0; i < 50; i++) {
-			User user = newUser();
-			join(room, user);
+			User user = rooms.newUser();
+			rooms.join(room, user);
 			HttpResponse<String> posted = postMessage(room, user, Map.of("content", "hello " + i));
 			assertThat(posted.statusCode()).as("run %d: %s", i, posted.body()).isEqualTo(201);
 			// making room for the next: the meeting holds 50
@@ -130,8 +137,8 @@ class ChatEndToEndTests {
 
 	@Test
 	void theStreamTellsEveryoneWhatHappensInTheFrontendsFormat() {
-		Room room = openRoom(0);
-		User guest = newUser();
+		Room room = rooms.open(0, Map.of());
+		User guest = rooms.newUser();
 		try (EventStream host = EventStream.open(gateway.baseUrl(), room.id(), room.host().token(), true, null,
 				"http://localhost:5173");
 				EventStream guestStream = EventStream.open(gateway.baseUrl(), room.id(), guest.token())) {
@@ -140,7 +147,7 @@ class ChatEndToEndTests {
 				.startsWith("text/event-stream");
 			assertThat(host.response().headers().firstValue("Access-Control-Allow-Origin"))
 				.hasValue("http://localhost:5173");
-			join(room, guest);
+			rooms.join(room, guest);
 
 			EventStream.Event joined = host.next("participant_joined", WAIT);
 			assertThat(joined.envelope().get("type").asString()).isEqualTo("participant_joined");
@@ -185,14 +192,14 @@ class ChatEndToEndTests {
 
 	@Test
 	void someoneNotYetInTheMeetingHearsOnlyItsEndUntilTheyJoin() {
-		Room room = openRoom(0);
-		User visitor = newUser();
+		Room room = rooms.open(0, Map.of());
+		User visitor = rooms.newUser();
 		try (EventStream stream = EventStream.open(gateway.baseUrl(), room.id(), visitor.token())) {
 			assertThat(stream.response().statusCode()).isEqualTo(200);
 			postMessage(room, room.host(), Map.of("content", "before you came"));
 			assertThat(stream.drain(QUIET)).isEmpty();
 
-			join(room, visitor);
+			rooms.join(room, visitor);
 			postMessage(room, room.host(), Map.of("content", "welcome"));
 			EventStream.Event welcome;
 			do {
@@ -207,7 +214,7 @@ class ChatEndToEndTests {
 			assertThat(ended.data().get("ended_at").asString()).isNotBlank();
 			assertThat(stream.endsWithin(WAIT)).isTrue();
 		}
-		try (EventStream late = EventStream.open(gateway.baseUrl(), room.id(), newUser().token())) {
+		try (EventStream late = EventStream.open(gateway.baseUrl(), room.id(), rooms.newUser().token())) {
 			assertThat(late.next(WAIT).name()).as("a stream of an ended meeting says so and ends")
 				.isEqualTo("meeting_ended");
 			assertThat(late.endsWithin(WAIT)).isTrue();
@@ -218,7 +225,7 @@ class ChatEndToEndTests {
 
 	@Test
 	void aReconnectingSubscriberGetsExactlyWhatItMissedInOrder() {
-		Room room = openRoom(1);
+		Room room = rooms.open(1, Map.of());
 		User guest = room.guests().get(0);
 		try (EventStream host = EventStream.open(gateway.baseUrl(), room.id(), room.host().token())) {
 			long lastSeen;
@@ -229,8 +236,8 @@ class ChatEndToEndTests {
 			host.drain(QUIET);
 
 			postMessage(room, room.host(), Map.of("content", "missed 1"));
-			User passer = newUser();
-			join(room, passer);
+			User passer = rooms.newUser();
+			rooms.join(room, passer);
 			postMessage(room, passer, Map.of("content", "missed 2"));
 			gateway.post("/api/meetings/" + room.id() + "/leave", passer.token(), Map.of());
 			postMessage(room, room.host(), Map.of("content", "missed 3"));
@@ -257,7 +264,7 @@ class ChatEndToEndTests {
 
 	@Test
 	void parallelPostsAreNumberedWithoutGapsAndHistoryKeepsTheirOrder() throws Exception {
-		Room room = openRoom(4);
+		Room room = rooms.open(4, Map.of());
 		int posts = 40;
 		try (EventStream host = EventStream.open(gateway.baseUrl(), room.id(), room.host().token())) {
 			// news of the guests' joins may still be on its way
@@ -297,7 +304,7 @@ class ChatEndToEndTests {
 
 	@Test
 	void aSubscriberOnOneInstanceHearsWhatIsPostedThroughTheOther() {
-		Room room = openRoom(1);
+		Room room = rooms.open(1, Map.of());
 		User guest = room.guests().get(0);
 		String first = RunningStack.get().instanceUrl("chat-service", 0);
 		String second = RunningStack.get().instanceUrl("chat-service", 1);
@@ -317,7 +324,7 @@ class ChatEndToEndTests {
 
 	@Test
 	void anIdleStreamGetsAHeartbeat() {
-		Room room = openRoom(0);
+		Room room = rooms.open(0, Map.of());
 		try (EventStream stream = EventStream.open(gateway.baseUrl(), room.id(), room.host().token())) {
 			assertThat(stream.nextComment(WAIT)).isEqualTo("connected");
 			assertThat(stream.nextComment(Duration.ofSeconds(20))).isEqualTo("ping");
@@ -326,7 +333,7 @@ class ChatEndToEndTests {
 
 	@Test
 	void filesAreSharedAndDownloadedOnlyByParticipants() {
-		Room room = openRoom(1);
+		Room room = rooms.open(1, Map.of());
 		User guest = room.guests().get(0);
 		byte[] content = "<script>alert('hi')</script>\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
 		HttpResponse<String> shared = upload(room, guest, "../notes.html", "text/html", content);
@@ -346,14 +353,14 @@ class ChatEndToEndTests {
 		assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment")
 			.contains("notes.html");
 		assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-		assertProblem(gateway.get(url, newUser().token()), 403, "not-a-participant");
+		assertProblem(gateway.get(url, rooms.newUser().token()), 403, "not-a-participant");
 		assertProblem(gateway.get(filesPath(room) + "/" + UUID.randomUUID(), guest.token()), 404, "file-not-found");
 
 		int before = history(room, guest, "").size();
 		assertProblem(upload(room, guest, "big.bin", "application/octet-stream", new byte[25 * 1024 * 1024 + 1]), 413,
 				null);
 		assertField(upload(room, guest, "empty.txt", "text/plain", new byte[0]), "file");
-		assertProblem(upload(room, newUser(), "a.txt", "text/plain", new byte[] { 1 }), 403, "not-a-participant");
+		assertProblem(upload(room, rooms.newUser(), "a.txt", "text/plain", new byte[] { 1 }), 403, "not-a-participant");
 		assertThat(history(room, guest, "")).hasSize(before);
 
 		gateway.post("/api/meetings/" + room.id() + "/leave", guest.token(), Map.of());
@@ -364,7 +371,7 @@ class ChatEndToEndTests {
 
 	@Test
 	void everyMessageIsPublishedOnChatEventsAsACloudEvent() {
-		Room room = openRoom(1);
+		Room room = rooms.open(1, Map.of());
 		try (KafkaConsumer<String, String> consumer = Topics.subscribe("chat.events")) {
 			String id = Gateway.json(postMessage(room, room.guests().get(0), Map.of("content", "on the record")))
 				.get("id")
@@ -401,43 +408,6 @@ class ChatEndToEndTests {
 		return message;
 	}
 
-	private record User(String id, String token) {
-	}
-
-	private record Room(String id, String code, User host, List<User> guests) {
-	}
-
-	private static User newUser() {
-		JsonNode registered = gateway.register();
-		return new User(registered.get("user").get("id").asString(), registered.get("access_token").asString());
-	}
-
-	private static Room openRoom(int guests) {
-		return openRoom(guests, Map.of());
-	}
-
-	/** An active meeting without a waiting room, its host and guests in it. */
-	private static Room openRoom(int guests, Map<String, Object> settings) {
-		User host = newUser();
-		Map<String, Object> allSettings = new java.util.HashMap<>(settings);
-		allSettings.put("waiting_room_enabled", false);
-		JsonNode meeting = Gateway
-			.json(gateway.post("/api/meetings", host.token(), Map.of("title", "Chat", "settings", allSettings)));
-		Room room = new Room(meeting.get("id").asString(), meeting.get("code").asString(), host, new ArrayList<>());
-		join(room, host);
-		for (int i = 0; i < guests; i++) {
-			User guest = newUser();
-			join(room, guest);
-			room.guests().add(guest);
-		}
-		return room;
-	}
-
-	private static void join(Room room, User user) {
-		HttpResponse<String> joined = gateway.post("/api/meetings/join", user.token(), Map.of("code", room.code()));
-		assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
-	}
-
 	private static String messagesPath(Room room) {
 		return "/api/meetings/" + room.id() + "/messages";
 	}
@@ -468,14 +438,6 @@ class ChatEndToEndTests {
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build());
-	}
-
-	private static void assertProblem(HttpResponse<String> response, int status, String code) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		if (code != null) {
-			assertThat(Gateway.json(response).get("code").asString()).isEqualTo(code);
-		}
 	}
 
 	private static void assertField(HttpResponse<String> response, String field) {

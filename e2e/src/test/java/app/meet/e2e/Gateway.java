@@ -12,6 +12,8 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A client of the stack, as the frontend is: through the gateway, JSON in and out. */
 final class Gateway {
 
@@ -82,6 +84,15 @@ final class Gateway {
 
 	static JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
+	}
+
+	/** A problem+json answer with this status and, unless {@code null}, this code. */
+	static void assertProblem(HttpResponse<String> response, int status, String code) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		if (code != null) {
+			assertThat(json(response).get("code").asString()).isEqualTo(code);
+		}
 	}
 
 }

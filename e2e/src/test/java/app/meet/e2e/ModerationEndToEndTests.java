@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static app.meet.e2e.Gateway.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -361,14 +362,6 @@ class ModerationEndToEndTests {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
 			.build());
-	}
-
-	private static void assertProblem(HttpResponse<String> response, int status, String code) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		if (code != null) {
-			assertThat(Gateway.json(response).get("code").asString()).isEqualTo(code);
-		}
 	}
 
 	private static String status(Room room) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
+import app.meet.e2e.Rooms.Room;
+import app.meet.e2e.Rooms.User;
+
+import static app.meet.e2e.Gateway.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,14 +43,17 @@ class RecordingEndToEndTests {
 
 	private static Gateway gateway;
 
+	private static Rooms rooms;
+
 	@BeforeAll
 	static void stack() {
 		gateway = new Gateway(RunningStack.get().gatewayUrl());
+		rooms = new Rooms(gateway);
 	}
 
 	@Test
 	void unevenChunksPlayBackByteForByteWithRanges() {
-		Room room = openRoom(1, Map.of());
+		Room room = rooms.open(1, Map.of());
 		User guest = room.guests().get(0);
 		HttpResponse<String> started = start(room, room.host());
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
@@ -114,7 +120,7 @@ class RecordingEndToEndTests {
 	@Test
 	@Order(Integer.MAX_VALUE)
 	void theUploadGoesOnAfterARestartOfTheService() throws Exception {
-		Room room = openRoom(0, Map.of());
+		Room room = rooms.open(0, Map.of());
 		String id = started(start(room, room.host()));
 		byte[] media = randomBytes(7 * MIB, 2);
 		List<byte[]> chunks = split(media, new int[] { 2_000_000, 1_500_000, 3_000_000 });
@@ -135,7 +141,7 @@ class RecordingEndToEndTests {
 
 	@Test
 	void theMeetingsEndFinishesItsRecording() {
-		Room room = openRoom(0, Map.of());
+		Room room = rooms.open(0, Map.of());
 		String id = started(start(room, room.host()));
 		byte[] media = randomBytes(600_000, 3);
 		assertThat(putChunk(room.host(), id, 0, "video/mp4", media).statusCode()).isEqualTo(204);
@@ -152,7 +158,7 @@ class RecordingEndToEndTests {
 
 	@Test
 	void parallelRepeatsOfAChunkAndAStopRacingUploadsResolveToOneRecording() throws Exception {
-		Room room = openRoom(0, Map.of());
+		Room room = rooms.open(0, Map.of());
 		String id = started(start(room, room.host()));
 		byte[] first = randomBytes(400_000, 4);
 		byte[] second = randomBytes(300_000, 5);
@@ -190,9 +196,9 @@ class RecordingEndToEndTests {
 
 	@Test
 	void everyRuleOfWhoMayDoWhat() {
-		Room room = openRoom(1, Map.of());
+		Room room = rooms.open(1, Map.of());
 		User guest = room.guests().get(0);
-		User outsider = newUser();
+		User outsider = rooms.newUser();
 		assertProblem(start(room, guest), 403, "not-moderator");
 		assertProblem(start(room, outsider), 403, "not-moderator");
 		assertProblem(gateway.post("/api/meetings/" + UUID.randomUUID() + "/recordings", room.host().token(), Map.of()),
@@ -241,7 +247,7 @@ class RecordingEndToEndTests {
 		assertProblem(gateway.get("/api/recordings/" + id, room.host().token()), 404, "recording-not-found");
 		assertProblem(gateway.get("/api/recordings/" + id + "/media", room.host().token()), 404, "recording-not-found");
 
-		Room noRecording = openRoom(0, Map.of("recording_enabled", false));
+		Room noRecording = rooms.open(0, Map.of("recording_enabled", false));
 		assertProblem(start(noRecording, noRecording.host()), 403, "recording-disabled");
 	}
 
@@ -321,47 +327,6 @@ class RecordingEndToEndTests {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private record User(String id, String token) {
-	}
-
-	private record Room(String id, String code, User host, List<User> guests) {
-	}
-
-	private static User newUser() {
-		JsonNode registered = gateway.register();
-		return new User(registered.get("user").get("id").asString(), registered.get("access_token").asString());
-	}
-
-	/** An active meeting without a waiting room, its host and guests in it. */
-	private static Room openRoom(int guests, Map<String, Object> settings) {
-		User host = newUser();
-		Map<String, Object> allSettings = new HashMap<>(settings);
-		allSettings.put("waiting_room_enabled", false);
-		JsonNode meeting = Gateway
-			.json(gateway.post("/api/meetings", host.token(), Map.of("title", "Recording", "settings", allSettings)));
-		Room room = new Room(meeting.get("id").asString(), meeting.get("code").asString(), host, new ArrayList<>());
-		join(room, host);
-		for (int i = 0; i < guests; i++) {
-			User guest = newUser();
-			join(room, guest);
-			room.guests().add(guest);
-		}
-		return room;
-	}
-
-	private static void join(Room room, User user) {
-		HttpResponse<String> joined = gateway.post("/api/meetings/join", user.token(), Map.of("code", room.code()));
-		assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
-	}
-
-	private static void assertProblem(HttpResponse<String> response, int status, String code) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		if (code != null) {
-			assertThat(Gateway.json(response).get("code").asString()).isEqualTo(code);
 		}
 	}
 
