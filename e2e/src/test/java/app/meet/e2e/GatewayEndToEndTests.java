@@ -160,6 +160,9 @@ class GatewayEndToEndTests {
 				SignalSocket guestSocket = SignalSocket.open(stack.instanceUrl("signaling-service", 1), meetingId,
 						guest.get("access_token").asString(), true)) {
 			hostSocket.send(Map.of("type", "host-join", "data", Map.of()));
+			// the host is in first, so the guest is the newcomer told to offer
+			hostSocket.send(Map.of("type", "ping"));
+			hostSocket.await("pong", Duration.ofSeconds(10));
 			guestSocket.send(Map.of("type", "join-request", "data", Map.of()));
 			guestSocket.await("join-approved", Duration.ofSeconds(10));
 			guestSocket.await("peer-joined", Duration.ofSeconds(10));

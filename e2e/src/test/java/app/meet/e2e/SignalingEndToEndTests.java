@@ -231,6 +231,9 @@ class SignalingEndToEndTests {
 		try (SignalSocket host = SignalSocket.open(first, room.id(), room.host().token(), true);
 				SignalSocket guestSocket = SignalSocket.open(second, room.id(), guest.token(), true)) {
 			host.send(Map.of("type", "host-join", "data", Map.of()));
+			// the host is in first, so the guest is the newcomer who offers
+			host.send(Map.of("type", "ping"));
+			host.await("pong", WAIT);
 			guestSocket.send(Map.of("type", "join-request", "data", Map.of("host_user_id", room.host().id())));
 			guestSocket.await("join-approved", WAIT);
 			join(room, guest);
