@@ -10,8 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +34,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A real call in a real browser: two headless Chromium pages (host and guest, fake camera
  * and microphone) signal through the gateway's {@code /ws} with the project's own test
  * page, the host approves the guest over the socket, and both decode each other's video.
- * Once with both sockets on one signaling-service instance, once on two.
+ * Once with both sockets on one signaling-service instance, once on two. And a real
+ * recording, made by the browser's MediaRecorder and uploaded as it records.
  */
 @Order(6)
 class BrowserCallEndToEndTests {
@@ -90,6 +94,50 @@ class BrowserCallEndToEndTests {
 			assertConnectedAndDecoding(guestPage, hostId);
 			assertThat(guestPage.events()).as("the guest, as newcomer, was told to offer").contains("peer-joined");
 			assertThat(hostPage.events()).as("the host answered").contains("offer").doesNotContain("peer-joined");
+		}
+	}
+
+	/**
+	 * The browser's MediaRecorder records the fake camera and microphone and uploads each
+	 * chunk as it comes; what plays back is byte for byte what the browser recorded, a
+	 * real WebM file.
+	 */
+	@Test
+	void aRecordingMadeByTheBrowserPlaysBackByteForByte() throws Exception {
+		JsonNode host = gateway.register();
+		JsonNode meeting = Gateway.json(gateway.post("/api/meetings", token(host),
+				Map.of("title", "Browser recording", "settings", Map.of("waiting_room_enabled", false))));
+		String meetingId = meeting.get("id").asString();
+		assertThat(gateway.post("/api/meetings/join", token(host), Map.of("code", meeting.get("code").asString()))
+			.statusCode()).isEqualTo(200);
+		HttpResponse<String> started = gateway.post("/api/meetings/" + meetingId + "/recordings", token(host),
+				Map.of());
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+		String recordingId = Gateway.json(started).get("id").asString();
+
+		try (Browser page = new Browser()) {
+			page.open(TestPages.origin() + "/pages/record.html?gateway=" + encode(gateway.baseUrl()) + "&token="
+					+ encode(token(host)) + "&recording=" + recordingId);
+			page.await("eight uploaded chunks", "return window.recording.uploaded >= 8");
+			page.resolve("window.finish()");
+			assertThat(page.script("return window.recording.failures")).asList().isEmpty();
+			List<?> sizes = (List<?>) page.script("return window.recording.sizes");
+			assertThat(sizes.stream().distinct().count()).as("chunks of uneven sizes: %s", sizes).isGreaterThan(1);
+			String recordedDigest = (String) page.resolve("window.digest()");
+
+			HttpResponse<String> stopped = gateway.post("/api/recordings/" + recordingId + "/stop", token(host),
+					Map.of());
+			assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
+			HttpResponse<byte[]> media = gateway
+				.sendBytes(gateway.request("/api/recordings/" + recordingId + "/media", token(host)).GET().build());
+			assertThat(media.statusCode()).isEqualTo(200);
+			assertThat(media.headers().firstValue("Content-Type")).hasValue("video/webm;codecs=vp8,opus");
+			assertThat(Arrays.copyOf(media.body(), 4)).as("the EBML header of a WebM file")
+				.isEqualTo(new byte[] { 0x1A, 0x45, (byte) 0xDF, (byte) 0xA3 });
+			assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(media.body())))
+				.isEqualTo(recordedDigest);
+			assertThat(Gateway.json(stopped).get("size_bytes").asLong())
+				.isEqualTo(sizes.stream().mapToLong((size) -> ((Number) size).longValue()).sum());
 		}
 	}
 
@@ -226,9 +274,13 @@ class BrowserCallEndToEndTests {
 		}
 
 		Map<?, ?> report() {
-			Object report = ((JavascriptExecutor) this.driver)
-				.executeAsyncScript("const done = arguments[arguments.length - 1]; window.report().then(done);");
-			return (report instanceof Map<?, ?> map) ? map : Map.of();
+			return (resolve("window.report()") instanceof Map<?, ?> map) ? map : Map.of();
+		}
+
+		/** What the promise the expression gives resolves to. */
+		Object resolve(String promise) {
+			return ((JavascriptExecutor) this.driver)
+				.executeAsyncScript("const done = arguments[arguments.length - 1]; " + promise + ".then(done);");
 		}
 
 		@Override

@@ -1,6 +1,7 @@
 package app.meet.e2e;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,10 @@ final class Gateway {
 
 	HttpResponse<byte[]> sendBytes(HttpRequest request) {
 		return send(request, HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	HttpResponse<InputStream> sendStream(HttpRequest request) {
+		return send(request, HttpResponse.BodyHandlers.ofInputStream());
 	}
 
 	private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {

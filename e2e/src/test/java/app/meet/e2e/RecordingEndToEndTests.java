@@ -1,7 +1,10 @@
 package app.meet.e2e;
 
+import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -110,6 +116,65 @@ class RecordingEndToEndTests {
 		JsonNode listed = Gateway.json(gateway.get("/api/meetings/" + room.id() + "/recordings", guest.token()));
 		assertThat(listed.valueStream().map((each) -> each.get("id").asString())).containsExactly(id);
 		await(() -> systemMessages(room, guest).containsAll(List.of("Recording started", "Recording stopped")));
+	}
+
+	/**
+	 * 200 MB in and out: chunks of 16 MiB are staged and sent as parts, and playback
+	 * streams. The service's old generation (where a buffer of the whole recording would
+	 * have to live) does not grow by anything like the recording's size while it plays.
+	 */
+	@Test
+	void aTwoHundredMegabyteRecordingPlaysWithoutTheHeapGrowing() throws Exception {
+		Room room = rooms.open(0, Map.of());
+		String id = started(start(room, room.host()));
+		int chunks = 12;
+		int chunkSize = 16 * MIB;
+		MessageDigest uploaded = MessageDigest.getInstance("SHA-256");
+		for (int seq = 0; seq < chunks; seq++) {
+			byte[] chunk = randomBytes(chunkSize - seq * 1000, 100 + seq);
+			uploaded.update(chunk);
+			assertThat(putChunk(room.host(), id, seq, "video/webm", chunk).statusCode()).isEqualTo(204);
+		}
+		HttpResponse<String> stopped = gateway.post("/api/recordings/" + id + "/stop", room.host().token(), Map.of());
+		long size = Gateway.json(stopped).get("size_bytes").asLong();
+		assertThat(size).isGreaterThan(200_000_000L);
+		long oldGenerationBefore = oldGenerationUsed();
+
+		MessageDigest played = MessageDigest.getInstance("SHA-256");
+		AtomicLong oldGenerationPeak = new AtomicLong(oldGenerationBefore);
+		try (ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor()) {
+			sampler.scheduleAtFixedRate(() -> oldGenerationPeak.accumulateAndGet(oldGenerationUsed(), Math::max), 0,
+					100, TimeUnit.MILLISECONDS);
+			HttpResponse<InputStream> media = gateway
+				.sendStream(gateway.request("/api/recordings/" + id + "/media", room.host().token()).GET().build());
+			assertThat(media.statusCode()).isEqualTo(200);
+			try (InputStream body = media.body()) {
+				byte[] buffer = new byte[64 * 1024];
+				for (int read = body.read(buffer); read != -1; read = body.read(buffer)) {
+					played.update(buffer, 0, read);
+				}
+			}
+		}
+
+		assertThat(played.digest()).isEqualTo(uploaded.digest());
+		assertThat(oldGenerationPeak.get() - oldGenerationBefore)
+			.as("old generation growth while playing %d bytes", size)
+			.isLessThan(50L * MIB);
+	}
+
+	/**
+	 * Bytes in use in recording-service's old generation, from its Prometheus metrics.
+	 */
+	private static long oldGenerationUsed() {
+		HttpResponse<String> metrics = gateway.send(HttpRequest
+			.newBuilder(URI.create(StackAccess.instanceUrl("recording-service", 0) + "/actuator/prometheus"))
+			.build());
+		return metrics.body()
+			.lines()
+			.filter((line) -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")
+					&& (line.contains("Tenured Gen") || line.contains("Old Gen")))
+			.mapToLong((line) -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
 	}
 
 	/**
