@@ -136,6 +136,14 @@ class BrowserCallEndToEndTests {
 				.isEqualTo(new byte[] { 0x1A, 0x45, (byte) 0xDF, (byte) 0xA3 });
 			assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(media.body())))
 				.isEqualTo(recordedDigest);
+			int middle = media.body().length / 2;
+			HttpResponse<byte[]> part = gateway
+				.sendBytes(gateway.request("/api/recordings/" + recordingId + "/media", token(host))
+					.header("Range", "bytes=" + middle + "-" + (middle + 999))
+					.GET()
+					.build());
+			assertThat(part.statusCode()).isEqualTo(206);
+			assertThat(part.body()).isEqualTo(Arrays.copyOfRange(media.body(), middle, middle + 1000));
 			assertThat(Gateway.json(stopped).get("size_bytes").asLong())
 				.isEqualTo(sizes.stream().mapToLong((size) -> ((Number) size).longValue()).sum());
 		}

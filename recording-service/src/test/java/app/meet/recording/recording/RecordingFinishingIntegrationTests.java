@@ -37,6 +37,9 @@ class RecordingFinishingIntegrationTests {
 	private Membership membership;
 
 	@Autowired
+	private MediaStore media;
+
+	@Autowired
 	private JdbcClient jdbc;
 
 	@Test
@@ -71,6 +74,22 @@ class RecordingFinishingIntegrationTests {
 		assertThat(finished.status()).isEqualTo(Recording.FAILED);
 		assertThat(RecordingResponse.of(finished).mediaUrl()).isNull();
 		assertThat(stoppedEvents(started.id())).isEqualTo(1);
+	}
+
+	@Test
+	void deletingARecordingRemovesItsMedia() throws Exception {
+		UUID hostId = UUID.randomUUID();
+		UUID meetingId = activeMeeting(hostId);
+		RecordingResponse started = this.recordings.start(meetingId, hostId);
+		byte[] chunk = new byte[100_000];
+		this.recordings.upload(started.id(), hostId, 0, "video/webm", chunk.length, new ByteArrayInputStream(chunk));
+		Recording finished = awaitFinished(started.id());
+		assertThat(this.media.size(finished.objectKey())).isEqualTo(chunk.length);
+
+		this.recordings.delete(started.id(), hostId);
+
+		assertThat(this.repository.find(started.id())).isEmpty();
+		assertThat(this.media.size(finished.objectKey())).as("the stored object").isEqualTo(-1);
 	}
 
 	private UUID activeMeeting(UUID hostId) {
