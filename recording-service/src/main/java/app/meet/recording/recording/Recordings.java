@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -90,7 +91,9 @@ public class Recordings {
 		UUID id = UUID.randomUUID();
 		String key = "media/" + meetingId + "/" + id;
 		String uploadId = this.media.startUpload(key);
-		Instant now = this.clock.instant();
+		// as PostgreSQL keeps it, so the answer and the event equal what is read back
+		// later
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Recording recording = new Recording(id, meetingId, userId, Recording.RECORDING, now, null, 0, null, key,
 				uploadId, 0, now);
 		try {

@@ -50,8 +50,10 @@ class RecordingFinishingIntegrationTests {
 		byte[] chunk = new byte[300_000];
 		new Random(7).nextBytes(chunk);
 		this.recordings.upload(started.id(), hostId, 0, "audio/webm", chunk.length, new ByteArrayInputStream(chunk));
-		assertThat(this.repository.find(started.id())).hasValueSatisfying(
-				(recording) -> assertThat(recording.inProgress()).as("still recording right after a chunk").isTrue());
+		assertThat(this.repository.find(started.id())).hasValueSatisfying((recording) -> {
+			assertThat(recording.inProgress()).as("still recording right after a chunk").isTrue();
+			assertThat(recording.startedAt()).as("the start as answered").isEqualTo(started.startedAt());
+		});
 
 		Recording finished = awaitFinished(started.id());
 
