@@ -251,7 +251,10 @@ public class Recordings {
 		return this.media.open(recording.objectKey(), offset, length);
 	}
 
-	/** Deletes a recording and its media; only the meeting's host may. */
+	/**
+	 * Deletes a recording and its media; only the meeting's host may. One in progress is
+	 * announced as stopped.
+	 */
 	void delete(UUID recordingId, UUID userId) {
 		Recording found = this.recordings.find(recordingId).orElseThrow(RecordingException::notFound);
 		MeetingView meeting = this.membership.requireMeeting(found.meetingId());
@@ -265,7 +268,12 @@ public class Recordings {
 				.map(RecordingRepository.StagedChunk::seq)
 				.toList();
 			if (recording.inProgress()) {
+				// for the meeting and its chat, it stopped
 				this.media.abortQuietly(recording.objectKey(), recording.uploadId());
+				this.events.publishEvent(new RecordingEvents.Stopped(new RecordingResponse(recording.id(),
+						recording.meetingId(), recording.startedBy(), Recording.FAILED, recording.startedAt(),
+						this.clock.instant().truncatedTo(ChronoUnit.MICROS), recording.sizeBytes(),
+						(recording.contentType() != null) ? recording.contentType() : "", null)));
 			}
 			else {
 				storage(() -> this.media.remove(recording.objectKey()));

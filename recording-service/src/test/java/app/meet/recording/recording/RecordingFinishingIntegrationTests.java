@@ -94,6 +94,18 @@ class RecordingFinishingIntegrationTests {
 		assertThat(this.media.size(finished.objectKey())).as("the stored object").isEqualTo(-1);
 	}
 
+	@Test
+	void deletingARecordingInProgressAnnouncesItStopped() throws Exception {
+		UUID hostId = UUID.randomUUID();
+		UUID meetingId = activeMeeting(hostId);
+		RecordingResponse started = this.recordings.start(meetingId, hostId);
+
+		this.recordings.delete(started.id(), hostId);
+
+		assertThat(this.repository.find(started.id())).isEmpty();
+		assertThat(stoppedEvents(started.id())).isEqualTo(1);
+	}
+
 	private UUID activeMeeting(UUID hostId) {
 		UUID meetingId = UUID.randomUUID();
 		Instant now = Instant.now();
