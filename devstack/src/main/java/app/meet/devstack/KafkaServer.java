@@ -59,11 +59,11 @@ public final class KafkaServer implements AutoCloseable {
 	private void format(Path config) throws IOException {
 		byte[] id = new byte[16];
 		new SecureRandom().nextBytes(id);
+		// One id in 64 starts with '-', which as a separate argument reads as an option.
 		String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
 		Path log = this.directory.resolve("kafka-format.log");
-		ManagedProcess.run("Kafka's storage format",
-				java("kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId, "-c", config.toString()),
-				log, Duration.ofSeconds(60));
+		ManagedProcess.run("Kafka's storage format", java("kafka.tools.StorageTool", "format", "--standalone",
+				"--cluster-id=" + clusterId, "-c", config.toString()), log, Duration.ofSeconds(60));
 		if (!Files.exists(this.directory.resolve("data").resolve("meta.properties"))) {
 			throw new DevStackException(
 					"Formatting Kafka's storage failed; see " + log.toAbsolutePath() + ManagedProcess.tail(log));
