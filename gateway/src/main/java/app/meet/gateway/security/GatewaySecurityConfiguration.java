@@ -1,11 +1,13 @@
 package app.meet.gateway.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
 
 import app.meet.platform.security.AccessTokens;
 import app.meet.platform.security.SecurityProperties;
+import app.meet.platform.security.VerifiedTokens;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
@@ -67,8 +69,8 @@ class GatewaySecurityConfiguration {
 	}
 
 	/**
-	 * Verifies through the JWKS (cached; fetched again on an unknown key id) and the
-	 * denylist.
+	 * Verifies through the JWKS (cached; fetched again on an unknown key id), once per
+	 * token while it is kept, and checks the denylist on every request.
 	 */
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, ReactorLoadBalancerExchangeFilterFunction loadBalancer,
@@ -78,7 +80,9 @@ class GatewaySecurityConfiguration {
 			.webClient(WebClient.builder().filter(loadBalancer).build())
 			.build();
 		verifier.setJwtValidator(AccessTokens.validator(properties));
-		return (token) -> verifier.decode(token)
+		VerifiedTokens verified = new VerifiedTokens(properties.verifiedTokensKept(), Clock.systemUTC());
+		return (token) -> Mono.justOrEmpty(verified.find(token))
+			.switchIfEmpty(Mono.defer(() -> verifier.decode(token)).doOnNext((jwt) -> verified.remember(token, jwt)))
 			.flatMap((jwt) -> redis.hasKey(DENYLIST_PREFIX + jwt.getId())
 				.flatMap((revoked) -> revoked ? Mono.error(new BadJwtException("The token was revoked"))
 						: Mono.just(jwt)));

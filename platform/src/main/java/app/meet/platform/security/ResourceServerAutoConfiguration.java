@@ -1,5 +1,7 @@
 package app.meet.platform.security;
 
+import java.time.Clock;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -44,7 +46,7 @@ public class ResourceServerAutoConfiguration {
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
 			.build();
 		decoder.setJwtValidator(AccessTokens.validator(properties));
-		return decoder;
+		return new VerifiedTokens(properties.verifiedTokensKept(), Clock.systemUTC()).caching(decoder);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,10 +19,12 @@ import org.springframework.validation.annotation.Validated;
  * @param issuer the {@code iss} every token must carry ({@code AUTH_ISSUER})
  * @param audience the {@code aud} every token must contain
  * @param publicPaths Ant-style paths a service answers without a token
+ * @param verifiedTokensKept how many verified tokens are kept so that they need not be
+ * verified again (see {@link VerifiedTokens})
  */
 @ConfigurationProperties("meet.security")
 @Validated
 public record SecurityProperties(@NotNull URI jwksUri, @NotBlank String issuer, @NotBlank String audience,
-		@DefaultValue List<String> publicPaths) {
+		@DefaultValue List<String> publicPaths, @DefaultValue("10000") @PositiveOrZero long verifiedTokensKept) {
 
 }
