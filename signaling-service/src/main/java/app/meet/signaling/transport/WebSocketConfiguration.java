@@ -34,12 +34,6 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 	}
 
 	/**
-	 * The container keeps buffers of these sizes for every socket, idle or not; frames
-	 * larger than the text buffer (SDP with a screen share is well over it) arrive in
-	 * parts that the handler puts together, up to {@code meet.signaling.max-frame-size}.
-	 * The protocol has no binary messages.
-	 */
-	/**
 	 * Every open socket keeps its connection's read and write buffers (8 KiB each by
 	 * default).
 	 */
@@ -51,6 +45,12 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 		};
 	}
 
+	/**
+	 * The container keeps buffers of these sizes for every socket, idle or not; frames
+	 * larger than the text buffer (SDP with a screen share is well over it) arrive in
+	 * parts that the handler puts together, up to {@code meet.signaling.max-frame-size}.
+	 * The protocol has no binary messages.
+	 */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
