@@ -1,13 +1,8 @@
 package app.meet.e2e.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +42,7 @@ class ChatFanoutBenchmark {
 
 	private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
 
-	private static final Duration WARM_UP = Duration.ofSeconds(10);
+	private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warm-up-seconds", 10));
 
 	/** Enough that no poster reaches the per-user rate limit. */
 	private static final int POSTERS = 25;
@@ -75,16 +70,14 @@ class ChatFanoutBenchmark {
 
 		AtomicLong delivered = new AtomicLong();
 		ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
-		List<InputStream> streams = new ArrayList<>();
+		List<RawEventStream> streams = new ArrayList<>();
 		for (BenchClient.Account user : users) {
-			HttpResponse<InputStream> stream = this.client.http()
-				.send(HttpRequest
-					.newBuilder(URI.create(
-							this.client.gatewayUrl() + "/api/meetings/" + meetingId + "/events?token=" + user.token()))
-					.build(), HttpResponse.BodyHandlers.ofInputStream());
-			assertThat(stream.statusCode()).isEqualTo(200);
-			streams.add(stream.body());
-			Thread.ofVirtual().start(() -> latencies.add(read(stream.body(), delivered)));
+			RawEventStream stream = RawEventStream.open(URI
+				.create(this.client.gatewayUrl() + "/api/meetings/" + meetingId + "/events?token=" + user.token()));
+			assertThat(stream.status()).isEqualTo(200);
+			streams.add(stream);
+			// a platform thread per stream: no poller round trip per event
+			Thread.ofPlatform().daemon().start(() -> latencies.add(read(stream, delivered)));
 		}
 		List<BenchClient.Account> posters = users.subList(1, Math.min(users.size(), POSTERS + 1));
 
@@ -98,7 +91,7 @@ class ChatFanoutBenchmark {
 			Thread.sleep(100);
 		}
 		long deliveredMeasured = delivered.get() - deliveredBefore;
-		for (InputStream stream : streams) {
+		for (RawEventStream stream : streams) {
 			stream.close();
 		}
 		Thread.sleep(500);
@@ -164,32 +157,47 @@ class ChatFanoutBenchmark {
 	}
 
 	/** Reads one stream to its end; returns the latencies of the measured messages. */
-	private static long[] read(InputStream stream, AtomicLong delivered) {
-		long[] latencies = new long[1024];
-		int count = 0;
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
+	private static long[] read(RawEventStream stream, AtomicLong delivered) {
+		Latencies latencies = new Latencies();
+		try {
+			stream.readLines((line) -> {
 				int at = line.startsWith("data:") ? line.indexOf(MARKER) : -1;
 				if (at < 0) {
-					continue;
+					return;
 				}
 				long now = System.nanoTime();
 				int from = at + MARKER.length();
 				long sentAt = Long.parseLong(line, from, line.indexOf('"', from), 10);
 				if (sentAt >= 0) {
-					if (count == latencies.length) {
-						latencies = Arrays.copyOf(latencies, count * 2);
-					}
-					latencies[count++] = now - sentAt;
+					latencies.add(now - sentAt);
 					delivered.incrementAndGet();
 				}
-			}
+			});
 		}
 		catch (IOException ex) {
 			// closed at the end of the run
 		}
-		return Arrays.copyOf(latencies, count);
+		return latencies.values();
+	}
+
+	/** A growing array of nanosecond values, written by one reader. */
+	private static final class Latencies {
+
+		private long[] values = new long[1024];
+
+		private int count;
+
+		void add(long value) {
+			if (this.count == this.values.length) {
+				this.values = Arrays.copyOf(this.values, this.count * 2);
+			}
+			this.values[this.count++] = value;
+		}
+
+		long[] values() {
+			return Arrays.copyOf(this.values, this.count);
+		}
+
 	}
 
 	private record Run(int posted, int failed, long elapsedNanos, List<Long> postLatencies) {
