@@ -182,8 +182,7 @@ class SignalingEndToEndTests {
 		try (SignalSocket host = SignalSocket.open(gateway.baseUrl(), room.id(), room.host().token());
 				SignalSocket guestSocket = SignalSocket.open(gateway.baseUrl(), room.id(), guest.token())) {
 			host.send(Map.of("type", "host-join", "data", Map.of()));
-			// the host is in before the guest asks, so the guest is the newcomer who
-			// offers
+			// the host is in first, so the guest is the newcomer who offers
 			host.send(Map.of("type", "ping"));
 			host.await("pong", WAIT);
 			guestSocket.send(Map.of("type", "join-request", "data", Map.of("host_user_id", room.host().id())));
@@ -296,8 +295,7 @@ class SignalingEndToEndTests {
 		try (SignalSocket host = SignalSocket.open(gateway.baseUrl(), room.id(), room.host().token());
 				SignalSocket sharer = SignalSocket.open(gateway.baseUrl(), room.id(), guest.token())) {
 			host.send(Map.of("type", "host-join", "data", Map.of()));
-			// the host is in before the sharer asks, so the sharer is the newcomer who
-			// offers
+			// the host is in first, so the sharer is the newcomer who offers
 			host.send(Map.of("type", "ping"));
 			host.await("pong", WAIT);
 			sharer.send(Map.of("type", "join-request", "data", Map.of()));
