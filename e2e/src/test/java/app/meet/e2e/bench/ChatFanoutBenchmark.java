@@ -1,12 +1,11 @@
 package app.meet.e2e.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -47,7 +46,9 @@ class ChatFanoutBenchmark {
 	/** Enough that no poster reaches the per-user rate limit. */
 	private static final int POSTERS = 25;
 
-	private static final String MARKER = "\"content\":\"bench ";
+	private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] MARKER = "\"content\":\"bench ".getBytes(StandardCharsets.US_ASCII);
 
 	private final BenchClient client = new BenchClient();
 
@@ -69,16 +70,18 @@ class ChatFanoutBenchmark {
 		});
 
 		AtomicLong delivered = new AtomicLong();
-		ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
-		List<RawEventStream> streams = new ArrayList<>();
-		for (BenchClient.Account user : users) {
-			RawEventStream stream = RawEventStream.open(URI
-				.create(this.client.gatewayUrl() + "/api/meetings/" + meetingId + "/events?token=" + user.token()));
-			assertThat(stream.status()).isEqualTo(200);
-			streams.add(stream);
-			// a platform thread per stream: no poller round trip per event
-			Thread.ofPlatform().daemon().start(() -> latencies.add(read(stream, delivered)));
-		}
+		Latencies latencies = new Latencies();
+		List<URI> streamUris = users.stream()
+			.map((user) -> URI
+				.create(this.client.gatewayUrl() + "/api/meetings/" + meetingId + "/events?token=" + user.token()))
+			.toList();
+		EventStreams streams = EventStreams.open(streamUris, (line, length, arrivedNanos) -> {
+			long sentAt = sentAt(line, length);
+			if (sentAt >= 0) {
+				latencies.add(arrivedNanos - sentAt);
+				delivered.incrementAndGet();
+			}
+		});
 		List<BenchClient.Account> posters = users.subList(1, Math.min(users.size(), POSTERS + 1));
 
 		run(posters, meetingId, WARM_UP, false);
@@ -91,12 +94,10 @@ class ChatFanoutBenchmark {
 			Thread.sleep(100);
 		}
 		long deliveredMeasured = delivered.get() - deliveredBefore;
-		for (RawEventStream stream : streams) {
-			stream.close();
-		}
-		Thread.sleep(500);
+		streams.close();
 
-		long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter((value) -> value >= 0).sorted().toArray();
+		long[] all = latencies.values();
+		Arrays.sort(all);
 		long[] postLatencies = measured.postLatencies().stream().mapToLong(Long::longValue).sorted().toArray();
 		double seconds = measured.elapsedNanos() / 1e9;
 		String report = """
@@ -156,31 +157,28 @@ class ChatFanoutBenchmark {
 		return new Run(total, (int) failed.get(), System.nanoTime() - start, List.copyOf(postLatencies));
 	}
 
-	/** Reads one stream to its end; returns the latencies of the measured messages. */
-	private static long[] read(RawEventStream stream, AtomicLong delivered) {
-		Latencies latencies = new Latencies();
-		try {
-			stream.readLines((line) -> {
-				int at = line.startsWith("data:") ? line.indexOf(MARKER) : -1;
-				if (at < 0) {
-					return;
-				}
-				long now = System.nanoTime();
-				int from = at + MARKER.length();
-				long sentAt = Long.parseLong(line, from, line.indexOf('"', from), 10);
-				if (sentAt >= 0) {
-					latencies.add(now - sentAt);
-					delivered.incrementAndGet();
-				}
-			});
+	/**
+	 * When the measured message on this line was posted; -1 for other lines and the
+	 * warm-up's messages.
+	 */
+	private static long sentAt(byte[] line, int length) {
+		if (length < DATA.length || !Arrays.equals(line, 0, DATA.length, DATA, 0, DATA.length)) {
+			return -1;
 		}
-		catch (IOException ex) {
-			// closed at the end of the run
+		for (int at = DATA.length; at + MARKER.length <= length; at++) {
+			if (Arrays.equals(line, at, at + MARKER.length, MARKER, 0, MARKER.length)) {
+				long sentAt = 0;
+				for (int digit = at + MARKER.length; digit < length && line[digit] >= '0'
+						&& line[digit] <= '9'; digit++) {
+					sentAt = sentAt * 10 + (line[digit] - '0');
+				}
+				return (line[at + MARKER.length] == '-') ? -1 : sentAt;
+			}
 		}
-		return latencies.values();
+		return -1;
 	}
 
-	/** A growing array of nanosecond values, written by one reader. */
+	/** A growing array of nanosecond values, written by the streams' reader. */
 	private static final class Latencies {
 
 		private long[] values = new long[1024];
