@@ -165,7 +165,7 @@ class ChatFanoutBenchmark {
 		if (length < DATA.length || !Arrays.equals(line, 0, DATA.length, DATA, 0, DATA.length)) {
 			return -1;
 		}
-		for (int at = DATA.length; at + MARKER.length <= length; at++) {
+		for (int at = DATA.length; at + MARKER.length < length; at++) {
 			if (Arrays.equals(line, at, at + MARKER.length, MARKER, 0, MARKER.length)) {
 				long sentAt = 0;
 				for (int digit = at + MARKER.length; digit < length && line[digit] >= '0'
