@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The whole product on one machine: the infrastructure, every service (each instance its
@@ -27,6 +29,9 @@ import java.util.function.Consumer;
 public final class Stack implements AutoCloseable {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+	/** A JVM option choosing the garbage collector, such as {@code -XX:+UseZGC}. */
+	private static final Predicate<String> COLLECTOR = Pattern.compile("-XX:\\+Use\\w+GC").asMatchPredicate();
 
 	private final Path projectRoot;
 
@@ -43,6 +48,8 @@ public final class Stack implements AutoCloseable {
 	private final Map<String, String> settings = new LinkedHashMap<>();
 
 	private final List<String> jvmOptions = new ArrayList<>();
+
+	private final Map<String, List<String>> serviceJvmOptions = new LinkedHashMap<>();
 
 	private final StartupCaches startupCaches;
 
@@ -79,18 +86,28 @@ public final class Stack implements AutoCloseable {
 	}
 
 	/**
-	 * Adds settings (environment variables, as in the README) every process gets, for
-	 * example lower rate limits for a test.
-	 */
-	/**
 	 * JVM options for every service and the gateway, after the defaults (which favour a
-	 * quick start over peak speed), so they can override them.
+	 * quick start and a small footprint over peak speed), so they can override them; a
+	 * garbage collector chosen here ({@code -XX:+UseZGC}) replaces the default one.
 	 */
 	public Stack withJvmOptions(List<String> options) {
 		this.jvmOptions.addAll(options);
 		return this;
 	}
 
+	/**
+	 * JVM options for every instance of one service ({@code gateway},
+	 * {@code chat-service}, ...), after those for all of them.
+	 */
+	public Stack withJvmOptions(String service, List<String> options) {
+		this.serviceJvmOptions.computeIfAbsent(service, (name) -> new ArrayList<>()).addAll(options);
+		return this;
+	}
+
+	/**
+	 * Adds settings (environment variables, as in the README) every process gets, for
+	 * example lower rate limits for a test.
+	 */
 	public Stack withSettings(Map<String, String> settings) {
 		this.settings.putAll(settings);
 		return this;
@@ -213,9 +230,8 @@ public final class Stack implements AutoCloseable {
 			environment.put("AUTH_SERVICE_URL", firstInstanceUrl("auth-service"));
 			environment.put("MEETING_SERVICE_URL", firstInstanceUrl("meeting-service"));
 		}
-		List<String> command = new ArrayList<>(List.of(Locations.javaCommand(), "-Xms64m", "-Xmx384m",
-				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED"));
-		command.addAll(this.jvmOptions);
+		List<String> command = new ArrayList<>(List.of(Locations.javaCommand()));
+		command.addAll(jvmOptions(service));
 		if (this.durable) {
 			command.addAll(this.startupCaches.jvmOptions(service, name));
 		}
@@ -225,6 +241,23 @@ public final class Stack implements AutoCloseable {
 		ManagedProcess process = ManagedProcess.start(name, command, environment, logs().resolve(name + ".log"));
 		this.processes.put(name, process);
 		return process;
+	}
+
+	/**
+	 * The quick-start defaults, then the options for every service, then those for this
+	 * one; the JVM takes the last of a repeated option, but refuses two collectors, so
+	 * one chosen by the caller replaces the default.
+	 */
+	List<String> jvmOptions(ServiceDefinition service) {
+		List<String> chosen = new ArrayList<>(this.jvmOptions);
+		chosen.addAll(this.serviceJvmOptions.getOrDefault(service.name(), List.of()));
+		List<String> options = new ArrayList<>(
+				List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED"));
+		if (chosen.stream().noneMatch(COLLECTOR)) {
+			options.add("-XX:+UseSerialGC");
+		}
+		options.addAll(chosen);
+		return options;
 	}
 
 	private String firstInstanceUrl(String service) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import app.meet.devstack.ServiceDefinition;
 import app.meet.devstack.Stack;
 
 /**
@@ -31,12 +32,9 @@ final class RunningStack {
 	/**
 	 * Extra JVM options for the stack's processes ({@code -De2e.jvm-options=...},
 	 * space-separated), for benchmarks that want them tuned for speed rather than
-	 * start-up.
+	 * start-up; {@code -De2e.jvm-options.chat-service=...} adds options for one service.
 	 */
-	private static final List<String> JVM_OPTIONS = Stream
-		.of(System.getProperty("e2e.jvm-options", "").trim().split("\\s+"))
-		.filter((option) -> !option.isEmpty())
-		.toList();
+	private static final List<String> JVM_OPTIONS = jvmOptions("e2e.jvm-options");
 
 	/**
 	 * Extra environment for the stack's processes ({@code -De2e.settings=KEY=value ...},
@@ -71,6 +69,9 @@ final class RunningStack {
 									"100000", "CORS_ALLOWED_ORIGINS", FRONTEND_ORIGINS + "," + TestPages.origin()))
 					.withSettings(SETTINGS)
 					.withJvmOptions(JVM_OPTIONS);
+				Stream.concat(Stream.of(ServiceDefinition.GATEWAY), ServiceDefinition.SERVICES.stream())
+					.map(ServiceDefinition::name)
+					.forEach((service) -> started.withJvmOptions(service, jvmOptions("e2e.jvm-options." + service)));
 				Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-stack-shutdown"));
 				stack = started.start((component) -> System.out.println("ready: " + component));
 			}
@@ -84,6 +85,13 @@ final class RunningStack {
 			}
 		}
 		return stack;
+	}
+
+	/** Space-separated options from a system property. */
+	private static List<String> jvmOptions(String property) {
+		return Stream.of(System.getProperty(property, "").trim().split("\\s+"))
+			.filter((option) -> !option.isEmpty())
+			.toList();
 	}
 
 }
