@@ -1,6 +1,8 @@
 package app.meet.e2e.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,6 +91,19 @@ final class BenchClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Milliseconds this JVM, the load generator, has spent in collection pauses so far: a
+	 * pause delays the arrival times it takes as much as a slow relay would.
+	 */
+	static long gcPauseMillis() {
+		// ZGC's cycles run alongside the application; its pauses have beans of their own
+		return ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.filter((collector) -> !collector.getName().endsWith("Cycles"))
+			.mapToLong(GarbageCollectorMXBean::getCollectionTime)
+			.sum();
 	}
 
 	/** The quantile of sorted nanosecond values, in milliseconds. */

@@ -87,6 +87,7 @@ class ChatFanoutBenchmark {
 		run(posters, meetingId, WARM_UP, false);
 		Thread.sleep(2000);
 		long deliveredBefore = delivered.get();
+		long pausedBefore = BenchClient.gcPauseMillis();
 		Run measured = run(posters, meetingId, MEASURED, true);
 		long expected = (long) measured.posted() * SUBSCRIBERS;
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -94,6 +95,7 @@ class ChatFanoutBenchmark {
 			Thread.sleep(100);
 		}
 		long deliveredMeasured = delivered.get() - deliveredBefore;
+		long paused = BenchClient.gcPauseMillis() - pausedBefore;
 		streams.close();
 
 		long[] all = latencies.values();
@@ -106,11 +108,12 @@ class ChatFanoutBenchmark {
 				deliveries: %d of %d expected (%.1f deliveries/s)
 				post-to-delivery latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms
 				post request latency: p50 %.1f ms, p99 %.1f ms
+				load generator's GC pauses: %d ms
 				""".formatted(SUBSCRIBERS, 2, measured.posted(), seconds, measured.posted() / seconds, RATE,
 				measured.failed(), deliveredMeasured, expected, deliveredMeasured / seconds,
 				BenchClient.millis(all, 0.50), BenchClient.millis(all, 0.90), BenchClient.millis(all, 0.99),
 				BenchClient.millis(all, 1.0), BenchClient.millis(postLatencies, 0.50),
-				BenchClient.millis(postLatencies, 0.99));
+				BenchClient.millis(postLatencies, 0.99), paused);
 		System.out.println(report);
 		Path out = Path.of("target", "bench", "chat-fanout.txt");
 		Files.createDirectories(out.getParent());

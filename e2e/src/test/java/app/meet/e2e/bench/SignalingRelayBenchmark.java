@@ -4,23 +4,20 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import app.meet.e2e.StackAccess;
 
@@ -33,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bench.seconds} (20) between random pairs of the same meeting, after a warm-up.
  * Once through the gateway, once directly against the instance, to show the gateway's
  * share; also the service's heap per idle socket. Writes
- * {@code target/bench/signaling-relay.txt}. Run it with {@code bench/signaling-relay}.
+ * {@code target/bench/signaling-relay.txt}, and every offer's send time and latency to
+ * {@code signaling-relay-gateway.csv} and {@code -direct.csv} beside it. Run it with
+ * {@code bench/signaling-relay}.
  */
 @Tag("benchmark")
 class SignalingRelayBenchmark {
@@ -94,50 +93,67 @@ class SignalingRelayBenchmark {
 
 	private Run run(String name, String baseUrl, List<BenchClient.Account> users, List<String> meetings,
 			boolean throughGateway) throws Exception {
-		AtomicLong delivered = new AtomicLong();
-		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-		CountDownLatch admitted = new CountDownLatch(MEETINGS * (MEMBERS - 1));
-		List<List<Peer>> rooms = new ArrayList<>();
-		List<CompletableFuture<Peer>> opening = new ArrayList<>();
+		Arrivals arrivals = new Arrivals();
+		List<WebSockets.Upgrade> upgrades = new ArrayList<>();
+		List<String> userIds = new ArrayList<>();
 		for (int meeting = 0; meeting < MEETINGS; meeting++) {
 			for (int member = 0; member < MEMBERS; member++) {
 				BenchClient.Account user = users.get((meeting + member * 5) % USERS);
-				opening.add(open(baseUrl, meetings.get(meeting), user, member == 0, throughGateway, admitted, delivered,
-						latencies));
-				if (opening.size() % 50 == 0) {
-					CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).join();
-				}
+				String url = baseUrl.replaceFirst("^http", "ws") + "/ws?meeting_id=" + meetings.get(meeting)
+						+ (throughGateway ? "&token=" + user.token() : "");
+				upgrades.add(new WebSockets.Upgrade(URI.create(url), throughGateway ? null : "Bearer " + user.token()));
+				userIds.add(user.id());
 			}
 		}
-		CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).join();
-		for (int meeting = 0; meeting < MEETINGS; meeting++) {
-			rooms.add(opening.subList(meeting * MEMBERS, (meeting + 1) * MEMBERS)
-				.stream()
-				.map(CompletableFuture::join)
-				.toList());
-		}
-		assertThat(admitted.await(60, TimeUnit.SECONDS)).as("every guest admitted").isTrue();
-		Thread.sleep(3000);
-		long heapOpen = heapAfterCollection();
+		try (WebSockets sockets = WebSockets.open(upgrades, arrivals)) {
+			List<List<Peer>> rooms = new ArrayList<>();
+			for (int meeting = 0; meeting < MEETINGS; meeting++) {
+				List<Peer> room = new ArrayList<>();
+				for (int member = 0; member < MEMBERS; member++) {
+					int index = meeting * MEMBERS + member;
+					Peer peer = new Peer(userIds.get(index), sockets.socket(index));
+					peer.socket()
+						.sendText((member == 0) ? "{\"type\":\"host-join\",\"data\":{}}"
+								: "{\"type\":\"join-request\",\"data\":{}}");
+					room.add(peer);
+				}
+				rooms.add(room);
+				// a few meetings' guests at a time, as they would arrive, not all at once
+				if (rooms.size() % 5 == 0 || rooms.size() == MEETINGS) {
+					assertThat(arrivals.awaitAdmitted(rooms.size() * (MEMBERS - 1), Duration.ofSeconds(30)))
+						.as("every guest admitted")
+						.isTrue();
+				}
+			}
+			Thread.sleep(3000);
+			long heapOpen = heapAfterCollection();
 
-		load(rooms, WARM_UP, false);
-		long start = System.nanoTime();
-		long sent = load(rooms, MEASURED, true);
-		double seconds = (System.nanoTime() - start) / 1e9;
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (delivered.get() < sent && System.nanoTime() < deadline) {
-			Thread.sleep(100);
+			long warmUpOffers = load(rooms, WARM_UP, false);
+			// measured from empty queues, not from the warm-up's backlog
+			assertThat(arrivals.awaitWarmUp(warmUpOffers, Duration.ofSeconds(60))).as("every warm-up offer arrived")
+				.isTrue();
+			long pausedBefore = BenchClient.gcPauseMillis();
+			long start = System.nanoTime();
+			long sent = load(rooms, MEASURED, true);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (arrivals.delivered() < sent && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			sockets.close();
+			long paused = BenchClient.gcPauseMillis() - pausedBefore;
+			long arrived = arrivals.delivered();
+			long[] sorted = arrivals.latencies();
+			Path timeline = Path.of("target", "bench",
+					"signaling-relay-" + (throughGateway ? "gateway" : "direct") + ".csv");
+			Files.createDirectories(timeline.getParent());
+			Files.writeString(timeline, arrivals.timeline());
+			String summary = "%s: %d of %d frames delivered in %.1f s (%.0f frames/s); relay latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; load generator's GC pauses %d ms"
+				.formatted(name, arrived, sent, seconds, sent / seconds, BenchClient.millis(sorted, 0.50),
+						BenchClient.millis(sorted, 0.90), BenchClient.millis(sorted, 0.99),
+						BenchClient.millis(sorted, 1.0), paused);
+			return new Run(summary, sent, arrived, heapOpen);
 		}
-		long arrived = delivered.get();
-		for (List<Peer> room : rooms) {
-			room.forEach(Peer::close);
-		}
-		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-		String summary = "%s: %d of %d frames delivered in %.1f s (%.0f frames/s); relay latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms"
-			.formatted(name, arrived, sent, seconds, sent / seconds, BenchClient.millis(sorted, 0.50),
-					BenchClient.millis(sorted, 0.90), BenchClient.millis(sorted, 0.99),
-					BenchClient.millis(sorted, 1.0));
-		return new Run(summary, sent, arrived, heapOpen);
 	}
 
 	/**
@@ -159,26 +175,12 @@ class SignalingRelayBenchmark {
 			int from = ThreadLocalRandom.current().nextInt(room.size());
 			int to = (from + 1 + ThreadLocalRandom.current().nextInt(room.size() - 1)) % room.size();
 			room.get(from)
-				.send("{\"type\":\"offer\",\"to\":\"" + room.get(to).userId() + "\",\"data\":{\"type\":\"offer\",\"t\":"
-						+ (measured ? System.nanoTime() : -1) + ",\"sdp\":\"" + filler + "\"}}");
+				.socket()
+				.sendText("{\"type\":\"offer\",\"to\":\"" + room.get(to).userId()
+						+ "\",\"data\":{\"type\":\"offer\",\"t\":" + (measured ? System.nanoTime() : -1) + ",\"sdp\":\""
+						+ filler + "\"}}");
 		}
 		return total;
-	}
-
-	private CompletableFuture<Peer> open(String baseUrl, String meetingId, BenchClient.Account user, boolean host,
-			boolean tokenInQuery, CountDownLatch admitted, AtomicLong delivered,
-			ConcurrentLinkedQueue<Long> latencies) {
-		String url = baseUrl.replaceFirst("^http", "ws") + "/ws?meeting_id=" + meetingId
-				+ (tokenInQuery ? "&token=" + user.token() : "");
-		WebSocket.Builder builder = this.client.http().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20));
-		if (!tokenInQuery) {
-			builder.header("Authorization", "Bearer " + user.token());
-		}
-		return builder.buildAsync(URI.create(url), new Listener(admitted, delivered, latencies)).thenApply((socket) -> {
-			Peer peer = new Peer(user.id(), socket);
-			peer.send(host ? "{\"type\":\"host-join\",\"data\":{}}" : "{\"type\":\"join-request\",\"data\":{}}");
-			return peer;
-		});
 	}
 
 	/** Runs a full collection in the signaling-service JVM and reads its heap in use. */
@@ -207,83 +209,138 @@ class SignalingRelayBenchmark {
 	private record Run(String summary, long sent, long delivered, long heapOpen) {
 	}
 
-	/** One socket; sends are chained, since a WebSocket takes one send at a time. */
-	private static final class Peer {
-
-		private final String userId;
-
-		private CompletableFuture<WebSocket> last;
-
-		Peer(String userId, WebSocket socket) {
-			this.userId = userId;
-			this.last = CompletableFuture.completedFuture(socket);
-		}
-
-		String userId() {
-			return this.userId;
-		}
-
-		synchronized void send(String text) {
-			this.last = this.last.thenCompose((socket) -> socket.sendText(text, true));
-		}
-
-		synchronized void close() {
-			this.last.thenAccept((socket) -> socket.abort());
-		}
-
+	private record Peer(String userId, WebSockets.Socket socket) {
 	}
 
-	private static final class Listener implements WebSocket.Listener {
+	/**
+	 * What arrives on the sockets, on their one reader thread: admissions, and the relay
+	 * latency of every measured offer.
+	 */
+	private static final class Arrivals implements WebSockets.MessageHandler {
 
-		private static final String SENT_AT = "\"t\":";
+		private static final byte[] OFFER = "{\"type\":\"offer\"".getBytes(StandardCharsets.US_ASCII);
 
-		private final CountDownLatch admitted;
+		private static final byte[] JOIN_APPROVED = "{\"type\":\"join-approved\"".getBytes(StandardCharsets.US_ASCII);
 
-		private final AtomicLong delivered;
+		private static final byte[] SENT_AT = "\"t\":".getBytes(StandardCharsets.US_ASCII);
 
-		private final ConcurrentLinkedQueue<Long> latencies;
+		private final AtomicInteger admitted = new AtomicInteger();
 
-		private final StringBuilder partial = new StringBuilder();
+		private final AtomicLong delivered = new AtomicLong();
 
-		Listener(CountDownLatch admitted, AtomicLong delivered, ConcurrentLinkedQueue<Long> latencies) {
-			this.admitted = admitted;
-			this.delivered = delivered;
-			this.latencies = latencies;
-		}
+		private final AtomicLong warmUpDelivered = new AtomicLong();
+
+		private long[] sentTimes = new long[1024];
+
+		private long[] latencies = new long[1024];
+
+		private int count;
 
 		@Override
-		public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-			long now = System.nanoTime();
-			this.partial.append(data);
-			if (last) {
-				String frame = this.partial.toString();
-				this.partial.setLength(0);
-				if (frame.startsWith("{\"type\":\"offer\"")) {
-					long sentAt = sentAt(frame);
-					if (sentAt >= 0) {
-						this.latencies.add(now - sentAt);
-						this.delivered.incrementAndGet();
+		public void message(int socket, byte[] bytes, int offset, int length, long arrivedNanos) {
+			if (startsWith(bytes, offset, length, OFFER)) {
+				long sentAt = sentAt(bytes, offset, length);
+				if (sentAt >= 0) {
+					synchronized (this) {
+						if (this.count == this.latencies.length) {
+							this.sentTimes = Arrays.copyOf(this.sentTimes, this.count * 2);
+							this.latencies = Arrays.copyOf(this.latencies, this.count * 2);
+						}
+						this.sentTimes[this.count] = sentAt;
+						this.latencies[this.count++] = arrivedNanos - sentAt;
 					}
+					this.delivered.incrementAndGet();
 				}
-				else if (frame.startsWith("{\"type\":\"join-approved\"")) {
-					this.admitted.countDown();
+				else {
+					this.warmUpDelivered.incrementAndGet();
 				}
 			}
-			socket.request(1);
-			return null;
+			else if (startsWith(bytes, offset, length, JOIN_APPROVED)) {
+				this.admitted.incrementAndGet();
+			}
+		}
+
+		boolean awaitAdmitted(int guests, Duration timeout) throws InterruptedException {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (this.admitted.get() < guests) {
+				if (System.nanoTime() > deadline) {
+					return false;
+				}
+				Thread.sleep(10);
+			}
+			return true;
+		}
+
+		boolean awaitWarmUp(long offers, Duration timeout) throws InterruptedException {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (this.warmUpDelivered.get() < offers) {
+				if (System.nanoTime() > deadline) {
+					return false;
+				}
+				Thread.sleep(10);
+			}
+			return true;
+		}
+
+		long delivered() {
+			return this.delivered.get();
+		}
+
+		/** The measured latencies, sorted; call once the reader has stopped. */
+		synchronized long[] latencies() {
+			long[] sorted = Arrays.copyOf(this.latencies, this.count);
+			Arrays.sort(sorted);
+			return sorted;
 		}
 
 		/**
-		 * The send time an offer carries, found without parsing the rest of its
-		 * kilobytes.
+		 * Every measured offer as {@code sent_ms,latency_ms}, by arrival, the time since
+		 * the first was sent: whether slow offers come in bursts (a pause, a periodic
+		 * task) or spread evenly (queueing).
 		 */
-		private static long sentAt(String offer) {
-			int from = offer.indexOf(SENT_AT) + SENT_AT.length();
-			int to = from;
-			while (to < offer.length() && offer.charAt(to) != ',' && offer.charAt(to) != '}') {
-				to++;
+		synchronized String timeline() {
+			long first = Arrays.stream(this.sentTimes, 0, this.count).min().orElse(0);
+			StringBuilder csv = new StringBuilder("sent_ms,latency_ms\n");
+			for (int offer = 0; offer < this.count; offer++) {
+				csv.append("%.3f,%.3f%n".formatted((this.sentTimes[offer] - first) / 1e6, this.latencies[offer] / 1e6));
 			}
-			return Long.parseLong(offer, from, to, 10);
+			return csv.toString();
+		}
+
+		private static boolean startsWith(byte[] bytes, int offset, int length, byte[] prefix) {
+			return length >= prefix.length
+					&& Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
+		}
+
+		/**
+		 * The send time an offer carries (negative for warm-up offers), found without
+		 * decoding the rest of its kilobytes.
+		 */
+		private static long sentAt(byte[] bytes, int offset, int length) {
+			int end = offset + length;
+			int at = indexOf(bytes, offset, end, SENT_AT);
+			if (at < 0) {
+				throw new IllegalStateException("An offer without its send time");
+			}
+			at += SENT_AT.length;
+			boolean negative = bytes[at] == '-';
+			if (negative) {
+				at++;
+			}
+			long value = 0;
+			while (at < end && bytes[at] >= '0' && bytes[at] <= '9') {
+				value = value * 10 + (bytes[at++] - '0');
+			}
+			return negative ? -value : value;
+		}
+
+		private static int indexOf(byte[] bytes, int from, int to, byte[] wanted) {
+			for (int at = from; at + wanted.length <= to; at++) {
+				if (Arrays.equals(bytes, at, at + wanted.length, wanted, 0, wanted.length)) {
+					return at;
+				}
+			}
+			return -1;
 		}
 
 	}
