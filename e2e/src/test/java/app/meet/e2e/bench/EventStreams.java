@@ -2,40 +2,25 @@ package app.meet.e2e.bench;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Event streams read off their sockets by one thread: each a blocking HTTP/1.1
- * {@code GET}, then its (chunked) body split into lines by a selector loop. One thread
- * woken once for all the sockets a wake-up finds ready costs the load generator far less
- * than a thread per stream, which leaves the cores to the stack being measured; each line
+ * Event streams read off their sockets by one thread ({@link SocketReader}): each a
+ * blocking HTTP/1.1 {@code GET}, then its (chunked) body split into lines. Each line
  * carries the time of the read that completed it.
  */
 final class EventStreams implements Closeable {
 
-	private final Selector selector;
+	private final SocketReader reader;
 
-	private final List<SocketChannel> channels;
-
-	private final Thread reader;
-
-	private volatile boolean closed;
-
-	private EventStreams(Selector selector, List<SocketChannel> channels, LineHandler lines) {
-		this.selector = selector;
-		this.channels = channels;
-		this.reader = Thread.ofPlatform().name("event-streams").daemon().unstarted(() -> readAll(lines));
+	private EventStreams(SocketReader reader) {
+		this.reader = reader;
 	}
 
 	/**
@@ -43,24 +28,30 @@ final class EventStreams implements Closeable {
 	 * @throws IOException if one cannot be opened or does not answer 200
 	 */
 	static EventStreams open(List<URI> uris, LineHandler lines) throws IOException {
-		Selector selector = Selector.open();
-		List<SocketChannel> channels = new ArrayList<>();
-		EventStreams streams = new EventStreams(selector, channels, lines);
+		EventStreams streams = new EventStreams(new SocketReader("event-streams"));
 		try {
 			for (URI uri : uris) {
-				SocketChannel channel = SocketChannel.open(new InetSocketAddress(uri.getHost(), uri.getPort()));
-				channels.add(channel);
-				channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-				Body body = request(channel, uri);
-				channel.configureBlocking(false);
-				channel.register(selector, SelectionKey.OP_READ, body);
+				SocketChannel channel = streams.reader.connect(uri);
+				streams.reader.register(channel, request(channel, uri));
 			}
 		}
 		catch (IOException | RuntimeException ex) {
 			streams.close();
 			throw ex;
 		}
-		streams.reader.start();
+		ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+		streams.reader.start((key) -> {
+			((Body) key.attachment()).acceptEarlyBytes(lines);
+			return true;
+		}, (key) -> {
+			buffer.clear();
+			int read = ((SocketChannel) key.channel()).read(buffer);
+			if (read < 0) {
+				return false;
+			}
+			((Body) key.attachment()).accept(buffer.array(), read, System.nanoTime(), lines);
+			return true;
+		});
 		return streams;
 	}
 
@@ -71,12 +62,7 @@ final class EventStreams implements Closeable {
 				+ "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n";
 		channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
 		ByteBuffer head = ByteBuffer.allocate(16 * 1024);
-		int end;
-		while ((end = endOfHead(head)) < 0) {
-			if (!head.hasRemaining() || channel.read(head) < 0) {
-				throw new IOException("No complete response head from " + uri.getPath());
-			}
-		}
+		int end = SocketReader.readHead(channel, head, uri.getPath());
 		String text = new String(head.array(), 0, end, StandardCharsets.ISO_8859_1);
 		String statusLine = text.substring(0, text.indexOf('\r'));
 		if (!statusLine.startsWith("HTTP/1.1 200")) {
@@ -86,67 +72,13 @@ final class EventStreams implements Closeable {
 				Arrays.copyOfRange(head.array(), end, head.position()));
 	}
 
-	private static int endOfHead(ByteBuffer head) {
-		byte[] bytes = head.array();
-		for (int at = 3; at < head.position(); at++) {
-			if (bytes[at] == '\n' && bytes[at - 1] == '\r' && bytes[at - 2] == '\n' && bytes[at - 3] == '\r') {
-				return at + 1;
-			}
-		}
-		return -1;
-	}
-
-	private void readAll(LineHandler lines) {
-		ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-		try {
-			for (SelectionKey key : this.selector.keys()) {
-				((Body) key.attachment()).acceptEarlyBytes(lines);
-			}
-			while (!this.closed) {
-				this.selector.select((key) -> {
-					Body body = (Body) key.attachment();
-					try {
-						buffer.clear();
-						int read = ((SocketChannel) key.channel()).read(buffer);
-						if (read < 0) {
-							key.cancel();
-							return;
-						}
-						body.accept(buffer.array(), read, System.nanoTime(), lines);
-					}
-					catch (IOException ex) {
-						key.cancel();
-					}
-				});
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			if (!this.closed) {
-				throw new IllegalStateException("Reading the event streams failed", ex);
-			}
-		}
-	}
-
 	/**
 	 * Closes every stream and waits for the reader, so that whatever it handed on is
 	 * visible to the caller.
 	 */
 	@Override
 	public void close() throws IOException {
-		this.closed = true;
-		this.selector.wakeup();
-		if (this.reader.isAlive()) {
-			try {
-				this.reader.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		for (SocketChannel channel : this.channels) {
-			channel.close();
-		}
-		this.selector.close();
+		this.reader.close();
 	}
 
 	/** One stream's body: its chunked framing taken off, split into lines. */

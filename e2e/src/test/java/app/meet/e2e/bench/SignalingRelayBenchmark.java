@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -261,19 +262,16 @@ class SignalingRelayBenchmark {
 		}
 
 		boolean awaitAdmitted(int guests, Duration timeout) throws InterruptedException {
-			long deadline = System.nanoTime() + timeout.toNanos();
-			while (this.admitted.get() < guests) {
-				if (System.nanoTime() > deadline) {
-					return false;
-				}
-				Thread.sleep(10);
-			}
-			return true;
+			return await(this.admitted::get, guests, timeout);
 		}
 
 		boolean awaitWarmUp(long offers, Duration timeout) throws InterruptedException {
+			return await(this.warmUpDelivered::get, offers, timeout);
+		}
+
+		private static boolean await(LongSupplier count, long target, Duration timeout) throws InterruptedException {
 			long deadline = System.nanoTime() + timeout.toNanos();
-			while (this.warmUpDelivered.get() < offers) {
+			while (count.getAsLong() < target) {
 				if (System.nanoTime() > deadline) {
 					return false;
 				}

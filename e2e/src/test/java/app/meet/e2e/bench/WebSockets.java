@@ -3,12 +3,9 @@ package app.meet.e2e.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,12 +19,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * WebSocket clients whose frames are all read by one thread: each socket opened with a
- * blocking handshake, then read by a selector loop that takes RFC 6455 frames apart
- * without decoding their text. A JDK {@code WebSocket} per socket costs the load
- * generator a decoder, a listener call and a demand signal per frame; with thousands of
- * sockets that load generator, not the relay, set the tail. Each message carries the time
- * of the read that completed it.
+ * WebSocket clients whose frames are all read by one thread ({@link SocketReader}): each
+ * socket opened with a blocking handshake, its RFC 6455 frames then taken apart without
+ * decoding their text. A JDK {@code WebSocket} per socket costs the load generator a
+ * decoder, a listener call and a demand signal per frame; with thousands of sockets that
+ * load generator, not the relay, set the tail. Each message carries the time of the read
+ * that completed it.
  */
 final class WebSockets implements Closeable {
 
@@ -43,18 +40,12 @@ final class WebSockets implements Closeable {
 
 	private static final int OPCODE_PONG = 10;
 
-	private final Selector selector;
+	private final SocketReader reader;
 
-	private final List<Socket> sockets;
+	private final List<Socket> sockets = new ArrayList<>();
 
-	private final Thread reader;
-
-	private volatile boolean closed;
-
-	private WebSockets(Selector selector, List<Socket> sockets, MessageHandler messages) {
-		this.selector = selector;
-		this.sockets = sockets;
-		this.reader = Thread.ofPlatform().name("web-sockets").daemon().unstarted(() -> readAll(messages));
+	private WebSockets(SocketReader reader) {
+		this.reader = reader;
 	}
 
 	/**
@@ -62,26 +53,26 @@ final class WebSockets implements Closeable {
 	 * @throws IOException if one cannot be opened or is not upgraded
 	 */
 	static WebSockets open(List<Upgrade> upgrades, MessageHandler messages) throws IOException {
-		Selector selector = Selector.open();
-		List<Socket> sockets = new ArrayList<>();
-		WebSockets webSockets = new WebSockets(selector, sockets, messages);
+		WebSockets webSockets = new WebSockets(new SocketReader("web-sockets"));
 		try {
 			for (Upgrade upgrade : upgrades) {
-				SocketChannel channel = SocketChannel
-					.open(new InetSocketAddress(upgrade.uri().getHost(), upgrade.uri().getPort()));
-				Socket socket = new Socket(sockets.size(), channel);
-				sockets.add(socket);
-				channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+				SocketChannel channel = webSockets.reader.connect(upgrade.uri());
+				Socket socket = new Socket(webSockets.sockets.size(), channel);
+				webSockets.sockets.add(socket);
 				handshake(channel, upgrade, socket.in);
-				channel.configureBlocking(false);
-				channel.register(selector, SelectionKey.OP_READ, socket);
+				webSockets.reader.register(channel, socket);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
 			webSockets.close();
 			throw ex;
 		}
-		webSockets.reader.start();
+		webSockets.reader.start((key) -> takeFrames(key, messages), (key) -> {
+			if (((Socket) key.attachment()).read() < 0) {
+				return false;
+			}
+			return takeFrames(key, messages);
+		});
 		return webSockets;
 	}
 
@@ -105,12 +96,7 @@ final class WebSockets implements Closeable {
 				+ ((upgrade.authorization() != null) ? "Authorization: " + upgrade.authorization() + "\r\n" : "")
 				+ "\r\n";
 		channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
-		int end;
-		while ((end = endOfHead(in)) < 0) {
-			if (!in.hasRemaining() || channel.read(in) < 0) {
-				throw new IOException("No complete response head from " + uri.getPath());
-			}
-		}
+		int end = SocketReader.readHead(channel, in, uri.getPath());
 		String head = new String(in.array(), 0, end, StandardCharsets.ISO_8859_1);
 		if (!head.startsWith("HTTP/1.1 101")) {
 			throw new IOException(
@@ -135,55 +121,13 @@ final class WebSockets implements Closeable {
 		}
 	}
 
-	private static int endOfHead(ByteBuffer head) {
-		byte[] bytes = head.array();
-		for (int at = 3; at < head.position(); at++) {
-			if (bytes[at] == '\n' && bytes[at - 1] == '\r' && bytes[at - 2] == '\n' && bytes[at - 3] == '\r') {
-				return at + 1;
-			}
-		}
-		return -1;
-	}
-
-	private void readAll(MessageHandler messages) {
-		try {
-			for (SelectionKey key : this.selector.keys()) {
-				take(key, messages);
-			}
-			while (!this.closed) {
-				this.selector.select((key) -> {
-					try {
-						if (((Socket) key.attachment()).read() < 0) {
-							key.cancel();
-							return;
-						}
-					}
-					catch (IOException ex) {
-						key.cancel();
-						return;
-					}
-					take(key, messages);
-				});
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			if (!this.closed) {
-				throw new IllegalStateException("Reading the sockets failed", ex);
-			}
-		}
-	}
-
 	/**
-	 * Hands on the socket's complete messages; a socket the server closes is read no
-	 * more.
+	 * Hands on the socket's complete messages; a close from the server ends the socket
+	 * with an exception.
 	 */
-	private static void take(SelectionKey key, MessageHandler messages) {
-		try {
-			((Socket) key.attachment()).takeFrames(System.nanoTime(), messages);
-		}
-		catch (IOException ex) {
-			key.cancel();
-		}
+	private static boolean takeFrames(SelectionKey key, MessageHandler messages) throws IOException {
+		((Socket) key.attachment()).takeFrames(System.nanoTime(), messages);
+		return true;
 	}
 
 	/**
@@ -192,20 +136,7 @@ final class WebSockets implements Closeable {
 	 */
 	@Override
 	public void close() throws IOException {
-		this.closed = true;
-		this.selector.wakeup();
-		if (this.reader.isAlive()) {
-			try {
-				this.reader.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		for (Socket socket : this.sockets) {
-			socket.channel.close();
-		}
-		this.selector.close();
+		this.reader.close();
 	}
 
 	/** One socket: its unparsed input, and its sends, one at a time. */
