@@ -11,31 +11,52 @@ import java.util.Set;
  */
 public final class ScreenShares {
 
+	private static final String MSID = "a=msid:";
+
 	private ScreenShares() {
 	}
 
+	/**
+	 * Scans the SDP's lines in place: every offer passes through here, and most of its
+	 * lines (codecs, candidates, fingerprints) are skipped without being copied.
+	 */
 	public static boolean inOffer(String sdp) {
 		Set<String> audioStreams = new HashSet<>();
 		Set<String> videoStreams = new HashSet<>();
 		String media = null;
 		boolean sending = true;
-		for (String line : sdp.split("\r?\n")) {
-			if (line.startsWith("m=")) {
-				media = line.substring(2, Math.max(2, line.indexOf(' ')));
+		int start = 0;
+		while (start < sdp.length()) {
+			int newline = sdp.indexOf('\n', start);
+			int next = (newline >= 0) ? newline + 1 : sdp.length();
+			int end = (newline >= 0) ? newline : sdp.length();
+			if (end > start && sdp.charAt(end - 1) == '\r') {
+				end--;
+			}
+			if (sdp.startsWith("m=", start)) {
+				int space = sdp.indexOf(' ', start);
+				media = sdp.substring(start + 2, (space >= 0 && space < end) ? space : end);
 				sending = true;
 			}
-			else if (line.equals("a=recvonly") || line.equals("a=inactive")) {
+			else if (isLine(sdp, start, end, "a=recvonly") || isLine(sdp, start, end, "a=inactive")) {
 				sending = false;
 			}
-			else if (line.startsWith("a=msid:") && media != null && sending) {
-				String stream = line.substring("a=msid:".length()).split(" ")[0];
+			else if (media != null && sending && sdp.startsWith(MSID, start) && start + MSID.length() <= end) {
+				int idStart = start + MSID.length();
+				int space = sdp.indexOf(' ', idStart);
+				String stream = sdp.substring(idStart, (space >= 0 && space < end) ? space : end);
 				if (!stream.equals("-")) {
 					(media.equals("audio") ? audioStreams : videoStreams).add(stream);
 				}
 			}
+			start = next;
 		}
 		videoStreams.removeAll(audioStreams);
 		return !videoStreams.isEmpty();
+	}
+
+	private static boolean isLine(String sdp, int start, int end, String line) {
+		return end - start == line.length() && sdp.startsWith(line, start);
 	}
 
 }

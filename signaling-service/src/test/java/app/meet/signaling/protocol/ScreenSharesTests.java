@@ -43,4 +43,20 @@ class ScreenSharesTests {
 		assertThat(ScreenShares.inOffer(stopped)).isFalse();
 	}
 
+	@Test
+	void linesMayEndInLineFeedsAloneAndTheLastNeedsNoEnd() {
+		assertThat(
+				ScreenShares.inOffer("v=0\nm=audio 9 RTP 111\na=msid:camera mic\nm=video 9 RTP 96\na=msid:camera cam\n"
+						+ "m=video 9 RTP 96\na=msid:screen screen-track"))
+			.isTrue();
+		assertThat(ScreenShares.inOffer("v=0\nm=video 9 RTP 96\na=inactive\na=msid:screen screen-track")).isFalse();
+	}
+
+	@Test
+	void textWithoutMediaSectionsIsNoScreenShare() {
+		assertThat(ScreenShares.inOffer("")).isFalse();
+		assertThat(ScreenShares.inOffer("a=msid:screen screen-track\r\n")).isFalse();
+		assertThat(ScreenShares.inOffer("a=x".repeat(2000))).isFalse();
+	}
+
 }
