@@ -34,17 +34,15 @@ public final class ScreenShares {
 				end--;
 			}
 			if (sdp.startsWith("m=", start)) {
-				int space = sdp.indexOf(' ', start);
-				media = sdp.substring(start + 2, (space >= 0 && space < end) ? space : end);
+				media = sdp.substring(start + 2, wordEnd(sdp, start + 2, end));
 				sending = true;
 			}
 			else if (isLine(sdp, start, end, "a=recvonly") || isLine(sdp, start, end, "a=inactive")) {
 				sending = false;
 			}
-			else if (media != null && sending && sdp.startsWith(MSID, start) && start + MSID.length() <= end) {
+			else if (media != null && sending && sdp.startsWith(MSID, start)) {
 				int idStart = start + MSID.length();
-				int space = sdp.indexOf(' ', idStart);
-				String stream = sdp.substring(idStart, (space >= 0 && space < end) ? space : end);
+				String stream = sdp.substring(idStart, wordEnd(sdp, idStart, end));
 				if (!stream.equals("-")) {
 					(media.equals("audio") ? audioStreams : videoStreams).add(stream);
 				}
@@ -53,6 +51,12 @@ public final class ScreenShares {
 		}
 		videoStreams.removeAll(audioStreams);
 		return !videoStreams.isEmpty();
+	}
+
+	/** Where the word starting at {@code from} ends, looking no further than its line. */
+	private static int wordEnd(String sdp, int from, int lineEnd) {
+		int space = sdp.indexOf(' ', from, lineEnd);
+		return (space >= 0) ? space : lineEnd;
 	}
 
 	private static boolean isLine(String sdp, int start, int end, String line) {

@@ -57,6 +57,7 @@ class ScreenSharesTests {
 		assertThat(ScreenShares.inOffer("")).isFalse();
 		assertThat(ScreenShares.inOffer("a=msid:screen screen-track\r\n")).isFalse();
 		assertThat(ScreenShares.inOffer("a=x".repeat(2000))).isFalse();
+		assertThat(ScreenShares.inOffer("m=video\r\na=msid:screen\r\n")).isTrue();
 	}
 
 }
