@@ -88,7 +88,9 @@ class ChatFanoutBenchmark {
 		Thread.sleep(2000);
 		long deliveredBefore = delivered.get();
 		long pausedBefore = BenchClient.gcPauseMillis();
+		CpuUse cpu = CpuUse.start();
 		Run measured = run(posters, meetingId, MEASURED, true);
+		String cpuUse = cpu.summary();
 		long expected = (long) measured.posted() * SUBSCRIBERS;
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (delivered.get() - deliveredBefore < expected && System.nanoTime() < deadline) {
@@ -109,11 +111,12 @@ class ChatFanoutBenchmark {
 				post-to-delivery latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms
 				post request latency: p50 %.1f ms, p99 %.1f ms
 				load generator's GC pauses: %d ms
+				CPU while posting, in shares of one core: %s
 				""".formatted(SUBSCRIBERS, 2, measured.posted(), seconds, measured.posted() / seconds, RATE,
 				measured.failed(), deliveredMeasured, expected, deliveredMeasured / seconds,
 				BenchClient.millis(all, 0.50), BenchClient.millis(all, 0.90), BenchClient.millis(all, 0.99),
 				BenchClient.millis(all, 1.0), BenchClient.millis(postLatencies, 0.50),
-				BenchClient.millis(postLatencies, 0.99), paused);
+				BenchClient.millis(postLatencies, 0.99), paused, cpuUse);
 		System.out.println(report);
 		Path out = Path.of("target", "bench", "chat-fanout.txt");
 		Files.createDirectories(out.getParent());

@@ -134,9 +134,11 @@ class SignalingRelayBenchmark {
 			assertThat(arrivals.awaitWarmUp(warmUpOffers, Duration.ofSeconds(60))).as("every warm-up offer arrived")
 				.isTrue();
 			long pausedBefore = BenchClient.gcPauseMillis();
+			CpuUse cpu = CpuUse.start();
 			long start = System.nanoTime();
 			long sent = load(rooms, MEASURED, true);
 			double seconds = (System.nanoTime() - start) / 1e9;
+			String cpuUse = cpu.summary();
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			while (arrivals.delivered() < sent && System.nanoTime() < deadline) {
 				Thread.sleep(100);
@@ -149,10 +151,10 @@ class SignalingRelayBenchmark {
 					"signaling-relay-" + (throughGateway ? "gateway" : "direct") + ".csv");
 			Files.createDirectories(timeline.getParent());
 			Files.writeString(timeline, arrivals.timeline());
-			String summary = "%s: %d of %d frames delivered in %.1f s (%.0f frames/s); relay latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; load generator's GC pauses %d ms"
+			String summary = "%s: %d of %d frames delivered in %.1f s (%.0f frames/s); relay latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; load generator's GC pauses %d ms%n  CPU while sending, in shares of one core: %s"
 				.formatted(name, arrived, sent, seconds, sent / seconds, BenchClient.millis(sorted, 0.50),
 						BenchClient.millis(sorted, 0.90), BenchClient.millis(sorted, 0.99),
-						BenchClient.millis(sorted, 1.0), paused);
+						BenchClient.millis(sorted, 1.0), paused, cpuUse);
 			return new Run(summary, sent, arrived, heapOpen);
 		}
 	}
