@@ -28,11 +28,8 @@ public final class ScreenShares {
 		int start = 0;
 		while (start < sdp.length()) {
 			int newline = sdp.indexOf('\n', start);
-			int next = (newline >= 0) ? newline + 1 : sdp.length();
-			int end = (newline >= 0) ? newline : sdp.length();
-			if (end > start && sdp.charAt(end - 1) == '\r') {
-				end--;
-			}
+			int lineBreak = (newline >= 0) ? newline : sdp.length();
+			int end = (lineBreak > start && sdp.charAt(lineBreak - 1) == '\r') ? lineBreak - 1 : lineBreak;
 			if (sdp.startsWith("m=", start)) {
 				media = sdp.substring(start + 2, wordEnd(sdp, start + 2, end));
 				sending = true;
@@ -47,7 +44,7 @@ public final class ScreenShares {
 					(media.equals("audio") ? audioStreams : videoStreams).add(stream);
 				}
 			}
-			start = next;
+			start = lineBreak + 1;
 		}
 		videoStreams.removeAll(audioStreams);
 		return !videoStreams.isEmpty();

@@ -57,6 +57,10 @@ class ScreenSharesTests {
 		assertThat(ScreenShares.inOffer("")).isFalse();
 		assertThat(ScreenShares.inOffer("a=msid:screen screen-track\r\n")).isFalse();
 		assertThat(ScreenShares.inOffer("a=x".repeat(2000))).isFalse();
+	}
+
+	@Test
+	void aWordWithoutAFollowingSpaceEndsWithItsLine() {
 		assertThat(ScreenShares.inOffer("m=video\r\na=msid:screen\r\n")).isTrue();
 	}
 
