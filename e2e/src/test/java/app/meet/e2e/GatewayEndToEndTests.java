@@ -141,6 +141,18 @@ class GatewayEndToEndTests {
 		assertThat(error.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
 	}
 
+	@Test
+	@Order(6)
+	void proxiedRequestsAndTheGatewaysOwnRequestsAreBothMeasured() throws Exception {
+		get("/api/meetings");
+		String metrics = get("/actuator/prometheus").body();
+		assertThat(metrics).contains("spring_cloud_gateway_http_client_requests_seconds_count{")
+			.contains("spring_cloud_gateway_http_client_requests_active_seconds_count{")
+			.contains("spring_cloud_gateway_route_id=\"meeting-service\"");
+		// the readiness probes of the services' instances
+		assertThat(metrics).contains("http_client_requests_seconds_count{client_name=\"127.0.0.1\"");
+	}
+
 	/**
 	 * Here rather than with the other signaling tests, because it kills an instance: the
 	 * users whose sockets it held are announced as left once its presence in Redis
