@@ -1,5 +1,6 @@
 package app.meet.platform.web;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
@@ -34,12 +35,46 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
 
+	/**
+	 * Seconds a client is asked to wait when the database's connections are all taken.
+	 */
+	private static final String BUSY_RETRY_AFTER_SECONDS = "1";
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		if (causedByConnectionShortage(ex)) {
+			return handleConnectionShortage(ex, request);
+		}
 		log.error("Unhandled exception", ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred",
 				"internal-error");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	/**
+	 * Every connection of the pool stayed taken for its whole timeout: a burst the
+	 * service can take again in a moment, not a fault, so the client is asked to retry.
+	 */
+	private ResponseEntity<Object> handleConnectionShortage(Exception ex, WebRequest request) {
+		log.warn("No database connection free in time: {}", ex.getMessage());
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The service is busy, try again shortly",
+				"service-unavailable");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	/**
+	 * The pool's timeout, however the data access layer wrapped it (a transaction that
+	 * could not begin, a statement that could not get a connection).
+	 */
+	private static boolean causedByConnectionShortage(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Constraints checked on method parameters outside Spring MVC's own validation. */

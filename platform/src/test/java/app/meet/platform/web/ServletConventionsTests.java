@@ -1,5 +1,7 @@
 package app.meet.platform.web;
 
+import java.sql.SQLTransientConnectionException;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +16,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -94,6 +97,17 @@ class ServletConventionsTests {
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret"))));
 	}
 
+	@Test
+	void answersADatabaseWithNoConnectionFreeWith503AndRetryAfter() throws Exception {
+		this.mvc.perform(get("/sample/busy"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "1"))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("service-unavailable"))
+			.andExpect(jsonPath("$.request_id").isString())
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("HikariPool"))));
+	}
+
 	@org.springframework.boot.SpringBootConfiguration
 	static class SampleApplication {
 
@@ -110,6 +124,13 @@ class ServletConventionsTests {
 		@PostMapping("/sample")
 		SampleResponse echo(@Valid @RequestBody SampleRequest request) {
 			return new SampleResponse(request.displayName(), "");
+		}
+
+		/** As a transaction fails to begin when the pool has no connection to give. */
+		@GetMapping("/sample/busy")
+		SampleResponse busy() {
+			throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+					new SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
 		}
 
 		@GetMapping("/sample/failure")
