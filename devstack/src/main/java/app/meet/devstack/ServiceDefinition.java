@@ -19,6 +19,12 @@ public record ServiceDefinition(String name, int portOffset, String schema) {
 
 	public static final ServiceDefinition GATEWAY = new ServiceDefinition("gateway", 0, null);
 
+	/**
+	 * The gateway's management port (health details, metrics), off its public one, is
+	 * this far above it.
+	 */
+	public static final int GATEWAY_MANAGEMENT_PORT_OFFSET = 9;
+
 	public static final List<ServiceDefinition> SERVICES = List.of(new ServiceDefinition("auth-service", 1, "auth"),
 			new ServiceDefinition("meeting-service", 2, "meeting"), new ServiceDefinition("chat-service", 3, "chat"),
 			new ServiceDefinition("signaling-service", 4, null),

@@ -131,6 +131,11 @@ public final class Stack implements AutoCloseable {
 		return "http://localhost:" + this.ports.gateway();
 	}
 
+	/** Where the gateway's actuator endpoints (health details, metrics) answer. */
+	public String gatewayManagementUrl() {
+		return "http://127.0.0.1:" + this.ports.gatewayManagement();
+	}
+
 	/**
 	 * Every port the stack will bind, named, so that a taken one can be reported up
 	 * front.
@@ -138,6 +143,7 @@ public final class Stack implements AutoCloseable {
 	public Map<String, Integer> requiredPorts() {
 		Map<String, Integer> required = new LinkedHashMap<>();
 		required.put("gateway", this.ports.gateway());
+		required.put("gateway management", this.ports.gatewayManagement());
 		for (ServiceDefinition service : ServiceDefinition.SERVICES) {
 			for (int instance = 0; instance < instancesOf(service); instance++) {
 				required.put(instanceName(service, instance), service.port(this.ports.gateway(), instance));
@@ -220,6 +226,7 @@ public final class Stack implements AutoCloseable {
 		environment.put("AUTH_JWKS_URI", "http://127.0.0.1:"
 				+ ServiceDefinition.named("auth-service").port(this.ports.gateway(), 0) + "/.well-known/jwks.json");
 		if (service == ServiceDefinition.GATEWAY) {
+			environment.put("MANAGEMENT_PORT", Integer.toString(this.ports.gatewayManagement()));
 			environment.putAll(gatewayRoutes());
 		}
 		else {
@@ -389,8 +396,15 @@ public final class Stack implements AutoCloseable {
 			return new StackPorts(gateway, infrastructure);
 		}
 
+		/** The gateway's port for actuator endpoints, off its public one. */
+		public int gatewayManagement() {
+			return this.gateway + ServiceDefinition.GATEWAY_MANAGEMENT_PORT_OFFSET;
+		}
+
 		private static boolean rangeFree(int gateway, List<Integer> infrastructure) {
-			if (infrastructure.contains(gateway)) {
+			int management = gateway + ServiceDefinition.GATEWAY_MANAGEMENT_PORT_OFFSET;
+			if (infrastructure.contains(gateway) || infrastructure.contains(management) || management > 32767
+					|| !Waiter.isFree("0.0.0.0", management)) {
 				return false;
 			}
 			for (ServiceDefinition service : ServiceDefinition.SERVICES) {

@@ -145,12 +145,29 @@ class GatewayEndToEndTests {
 	@Order(6)
 	void proxiedRequestsAndTheGatewaysOwnRequestsAreBothMeasured() throws Exception {
 		get("/api/meetings");
-		String metrics = get("/actuator/prometheus").body();
+		String metrics = http
+			.send(HttpRequest.newBuilder(URI.create(stack.gatewayManagementUrl() + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 		assertThat(metrics).contains("spring_cloud_gateway_http_client_requests_seconds_count{")
 			.contains("spring_cloud_gateway_http_client_requests_active_seconds_count{")
 			.contains("spring_cloud_gateway_route_id=\"meeting-service\"");
 		// the readiness probes of the services' instances
 		assertThat(metrics).contains("http_client_requests_seconds_count{client_name=\"127.0.0.1\"");
+	}
+
+	@Test
+	@Order(6)
+	void theGatewaysHealthDetailsAndMetricsAreNotOnItsPublicPort() throws Exception {
+		for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/prometheus")) {
+			HttpResponse<String> response = get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(404);
+			assertThat(response.body()).as(path).contains("\"code\":\"not-found\"");
+		}
+		HttpResponse<String> health = http.send(
+				HttpRequest.newBuilder(URI.create(stack.gatewayManagementUrl() + "/actuator/health/readiness")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(health.statusCode()).isEqualTo(200);
 	}
 
 	/**
