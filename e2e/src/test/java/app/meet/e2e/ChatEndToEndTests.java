@@ -96,6 +96,11 @@ class ChatEndToEndTests {
 		assertField(postMessage(room, guest, Map.of("content", " \n\t ")), "content");
 		assertField(postMessage(room, guest, Map.of("content", "x".repeat(4001))), "content");
 		assertField(postMessage(room, guest, Map.of("content", "hi", "type", "system")), "type");
+		assertField(postMessage(room, guest, Map.of("content", "hi\u0000there")), "content");
+		assertProblem(gateway.send(gateway.request("/api/meetings/" + room.id() + "/files", guest.token())
+			.header("Content-Type", "multipart/form-data")
+			.POST(HttpRequest.BodyPublishers.ofString("no boundary, no parts"))
+			.build()), 400, "malformed-request");
 		assertProblem(gateway.send(gateway.request(messagesPath(room), guest.token())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"content\": "))

@@ -77,6 +77,9 @@ class MeetingEndToEndTests {
 		Gateway.json(response).get("errors").forEach((error) -> fields.add(error.get("field").asString()));
 		assertThat(fields).containsExactlyInAnyOrder("title", "description", "max_users", "scheduled_at",
 				"settings.empty_timeout_seconds");
+		HttpResponse<String> withNul = gateway.post("/api/meetings", token, Map.of("title", "Stand\u0000up"));
+		assertThat(withNul.statusCode()).isEqualTo(400);
+		assertThat(Gateway.json(withNul).get("errors").get(0).get("field").asString()).isEqualTo("title");
 		assertThat(Gateway.json(gateway.get("/api/meetings", token))).isEmpty();
 	}
 

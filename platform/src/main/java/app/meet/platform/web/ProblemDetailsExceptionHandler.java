@@ -2,11 +2,15 @@ package app.meet.platform.web;
 
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 
+import app.meet.platform.json.TextWithNulException;
 import app.meet.platform.problem.Problems;
 
 import org.springframework.http.HttpHeaders;
@@ -19,6 +23,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -132,9 +137,36 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getMostSpecificCause() instanceof TextWithNulException text) {
+			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields",
+					"validation-failed");
+			Problems.withFieldErrors(problem,
+					List.of(new Problems.FieldError(fieldOf(text), text.getOriginalMessage())));
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+		}
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON",
 				"malformed-request");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * A multipart request that cannot be read (no boundary, a broken part); too large a
+	 * one is 413, handled above.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> handleMalformedMultipart(MultipartException ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The multipart request body cannot be read",
+				"malformed-request");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** The member's path as the client sent it, such as {@code settings.title}. */
+	private static String fieldOf(JacksonException ex) {
+		return ex.getPath()
+			.stream()
+			.map(JacksonException.Reference::getPropertyName)
+			.filter(Objects::nonNull)
+			.collect(Collectors.joining("."));
 	}
 
 	@Override

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartException;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -80,6 +81,26 @@ class ServletConventionsTests {
 	}
 
 	@Test
+	void answersTextWithANulCharacterNamingTheField() throws Exception {
+		this.mvc
+			.perform(post("/sample").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"display_name\":\"Ann\\u0000\",\"email\":\"ann@example.com\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("validation-failed"))
+			.andExpect(jsonPath("$.errors[0].field").value("display_name"))
+			.andExpect(jsonPath("$.errors[0].message").value("must not contain NUL characters"));
+	}
+
+	@Test
+	void answersAnUnreadableMultipartBodyWith400() throws Exception {
+		this.mvc.perform(post("/sample/multipart"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("malformed-request"));
+	}
+
+	@Test
 	void answersAWrongMethodWith405() throws Exception {
 		this.mvc.perform(put("/sample"))
 			.andExpect(status().isMethodNotAllowed())
@@ -124,6 +145,16 @@ class ServletConventionsTests {
 		@PostMapping("/sample")
 		SampleResponse echo(@Valid @RequestBody SampleRequest request) {
 			return new SampleResponse(request.displayName(), "");
+		}
+
+		/**
+		 * As the servlet container fails on a multipart body without a boundary (which
+		 * MockMvc does not parse).
+		 */
+		@PostMapping("/sample/multipart")
+		SampleResponse multipart() {
+			throw new MultipartException("Failed to parse multipart servlet request",
+					new IllegalStateException("the request was rejected because no multipart boundary was found"));
 		}
 
 		/** As a transaction fails to begin when the pool has no connection to give. */
