@@ -104,12 +104,15 @@ class MessageController {
 			.body(new InputStreamResource(download.content()));
 	}
 
-	/** The name without any path, control characters or excess length. */
+	/**
+	 * The name without any path, control characters, direction overrides (which make
+	 * {@code "\u202Etxt.exe"} read as {@code "exe.txt"}) or excess length.
+	 */
 	static String fileName(String original) {
 		String name = (original != null) ? original : "";
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 		name = name.codePoints()
-			.filter((c) -> !Character.isISOControl(c))
+			.filter((c) -> !Character.isISOControl(c) && !isDirectionControl(c))
 			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
 			.toString()
 			.strip();
@@ -118,6 +121,18 @@ class MessageController {
 		}
 		return (name.codePointCount(0, name.length()) > MAX_FILE_NAME_LENGTH)
 				? name.substring(0, name.offsetByCodePoints(0, MAX_FILE_NAME_LENGTH)) : name;
+	}
+
+	private static boolean isDirectionControl(int codePoint) {
+		return switch (Character.getDirectionality(codePoint)) {
+			case Character.DIRECTIONALITY_LEFT_TO_RIGHT_EMBEDDING, Character.DIRECTIONALITY_LEFT_TO_RIGHT_OVERRIDE,
+					Character.DIRECTIONALITY_RIGHT_TO_LEFT_EMBEDDING, Character.DIRECTIONALITY_RIGHT_TO_LEFT_OVERRIDE,
+					Character.DIRECTIONALITY_POP_DIRECTIONAL_FORMAT, Character.DIRECTIONALITY_LEFT_TO_RIGHT_ISOLATE,
+					Character.DIRECTIONALITY_RIGHT_TO_LEFT_ISOLATE, Character.DIRECTIONALITY_FIRST_STRONG_ISOLATE,
+					Character.DIRECTIONALITY_POP_DIRECTIONAL_ISOLATE ->
+				true;
+			default -> false;
+		};
 	}
 
 	/**

@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageControllerTests {
 
 	@Test
-	void fileNamesLoseTheirPathAndControlCharacters() {
+	void fileNamesLoseTheirPathControlCharactersAndDirectionOverrides() {
 		assertThat(MessageController.fileName("../../etc/passwd")).isEqualTo("passwd");
 		assertThat(MessageController.fileName("C:\\Users\\ann\\notes.txt")).isEqualTo("notes.txt");
 		assertThat(MessageController.fileName("a\u0000b\nc.txt")).isEqualTo("abc.txt");
+		assertThat(MessageController.fileName("\u202Etxt.exe")).isEqualTo("txt.exe");
+		assertThat(MessageController.fileName("\u2067report\u2069 \u05D3\u05D5\u05D7.pdf"))
+			.isEqualTo("report \u05D3\u05D5\u05D7.pdf");
 		assertThat(MessageController.fileName("..")).isEqualTo("file");
 		assertThat(MessageController.fileName(null)).isEqualTo("file");
 		assertThat(MessageController.fileName("x".repeat(300))).hasSize(255);
