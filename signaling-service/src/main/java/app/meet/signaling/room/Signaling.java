@@ -302,14 +302,19 @@ public class Signaling implements NodeMessageHandler {
 		connection.knock();
 		UUID meetingId = connection.meetingId();
 		Connection.User user = connection.user();
+		// remembered before meeting-service lists the user as waiting, so that a host
+		// coming in meanwhile hears of the knock in full (with its email)
+		Knock knock = new Knock(user.id(), user.username(), (request.email() != null) ? request.email() : user.email(),
+				this.clock.instant());
+		this.directory.rememberKnock(meetingId, knock);
 		Standing standing = this.meetings.knock(meetingId, user.id(), user.username(), user.name());
+		if (!standing.mustWait()) {
+			this.directory.forgetKnock(meetingId, user.id());
+		}
 		if (standing.shutOut()) {
 			connection.send(frame(ServerMessage.joinRejected(meetingId, user.id())));
 		}
 		else if (standing.mustWait()) {
-			String email = (request.email() != null) ? request.email() : user.email();
-			Knock knock = new Knock(user.id(), user.username(), email, this.clock.instant());
-			this.directory.rememberKnock(meetingId, knock);
 			connection.send(frame(ServerMessage.joinRequestPending(meetingId)));
 			tellDeciders(meetingId, standing.hostId(), frame(ServerMessage.pendingJoinRequest(meetingId, user.id(),
 					knock.username(), knock.email(), knock.at())));
