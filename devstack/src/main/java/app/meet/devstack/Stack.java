@@ -402,20 +402,18 @@ public final class Stack implements AutoCloseable {
 		}
 
 		private static boolean rangeFree(int gateway, List<Integer> infrastructure) {
-			int management = gateway + ServiceDefinition.GATEWAY_MANAGEMENT_PORT_OFFSET;
-			if (infrastructure.contains(gateway) || infrastructure.contains(management) || management > 32767
-					|| !Waiter.isFree("0.0.0.0", management)) {
+			if (infrastructure.contains(gateway)) {
 				return false;
 			}
+			List<Integer> ports = new ArrayList<>();
+			ports.add(gateway + ServiceDefinition.GATEWAY_MANAGEMENT_PORT_OFFSET);
 			for (ServiceDefinition service : ServiceDefinition.SERVICES) {
 				for (int instance = 0; instance < 2; instance++) {
-					int port = service.port(gateway, instance);
-					if (port > 32767 || infrastructure.contains(port) || !Waiter.isFree("0.0.0.0", port)) {
-						return false;
-					}
+					ports.add(service.port(gateway, instance));
 				}
 			}
-			return true;
+			return ports.stream()
+				.allMatch((port) -> port <= 32767 && !infrastructure.contains(port) && Waiter.isFree("0.0.0.0", port));
 		}
 
 	}

@@ -22,10 +22,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -85,32 +85,26 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 	/** Constraints checked on method parameters outside Spring MVC's own validation. */
 	@ExceptionHandler(ConstraintViolationException.class)
 	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields",
-				"validation-failed");
-		Problems.withFieldErrors(problem,
-				ex.getConstraintViolations()
-					.stream()
-					.map((violation) -> new Problems.FieldError(
-							toSnakeCase(lastNode(violation.getPropertyPath().toString())), violation.getMessage()))
-					.toList());
+		ProblemDetail problem = invalidFields(ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> new Problems.FieldError(toSnakeCase(lastNode(violation.getPropertyPath().toString())),
+					violation.getMessage()))
+			.toList());
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields",
-				"validation-failed");
-		Problems.withFieldErrors(problem,
-				ex.getParameterValidationResults()
-					.stream()
-					.flatMap((result) -> result.getResolvableErrors()
-						.stream()
-						.map((error) -> new Problems.FieldError(
-								toSnakeCase(result.getMethodParameter().getParameterName() != null
-										? result.getMethodParameter().getParameterName() : "parameter"),
-								(error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid")))
-					.toList());
+		ProblemDetail problem = invalidFields(ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new Problems.FieldError(
+						toSnakeCase(result.getMethodParameter().getParameterName() != null
+								? result.getMethodParameter().getParameterName() : "parameter"),
+						(error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid")))
+			.toList());
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
@@ -121,9 +115,7 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields",
-				"validation-failed");
-		Problems.withFieldErrors(problem, fieldErrors(ex.getBindingResult()));
+		ProblemDetail problem = invalidFields(fieldErrors(ex.getBindingResult()));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
@@ -138,9 +130,7 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (ex.getMostSpecificCause() instanceof TextWithNulException text) {
-			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields",
-					"validation-failed");
-			Problems.withFieldErrors(problem,
+			ProblemDetail problem = invalidFields(
 					List.of(new Problems.FieldError(fieldOf(text), text.getOriginalMessage())));
 			return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 		}
@@ -179,6 +169,11 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(response.getStatusCode())
 			.headers(response.getHeaders())
 			.body(ProblemDetail.forStatus(statusCode));
+	}
+
+	private static ProblemDetail invalidFields(List<Problems.FieldError> errors) {
+		return Problems.withFieldErrors(
+				Problems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields", "validation-failed"), errors);
 	}
 
 	private static List<Problems.FieldError> fieldErrors(BindingResult result) {
