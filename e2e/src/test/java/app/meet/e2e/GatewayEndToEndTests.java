@@ -1,10 +1,12 @@
 package app.meet.e2e;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -113,6 +115,67 @@ class GatewayEndToEndTests {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"code\":\"malformed-request\"");
+	}
+
+	/**
+	 * Requests answered below the gateway's handlers (by Reactor Netty's decoder, or by
+	 * Spring for a path that is no URI), written on a raw socket so that nothing tidies
+	 * them on the way.
+	 */
+	@Test
+	@Order(3)
+	void aRequestTheGatewayCannotReadIsProblemJson() throws Exception {
+		assertUnreadable("GET /api/meetings/code/" + "a".repeat(5000), "", 414, "uri-too-long");
+		assertUnreadable("GET /api/meetings", "X-Padding: " + "p".repeat(10_000), 431, "headers-too-large");
+		assertUnreadable("GET /api/meetings", "Bad\u0001Name: x", 400, "malformed-request");
+		assertUnreadable("GET /api/meetings/code/a|b", "", 400, "malformed-request");
+		assertUnreadable("GET /api/meetings?limit=%zz", "", 400, "malformed-request");
+		HttpResponse<String> afterwards = get("/api/meetings");
+		assertThat(afterwards.statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * The gateway adds forwarding headers to what it passes on, so the services must
+	 * accept more than the gateway does: every size up to the gateway's limit reaches the
+	 * service, beyond it the gateway refuses, never a service (which once answered with
+	 * an HTML page).
+	 */
+	@Test
+	@Order(3)
+	void headersUpToTheGatewaysLimitReachTheService() throws Exception {
+		List<Integer> statuses = new java.util.ArrayList<>();
+		for (int padding = 7000; padding <= 8200; padding += 100) {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/meetings/code/abc-defg-hij"))
+				.header("Authorization", "Bearer " + accessToken)
+				.header("X-Padding", "p".repeat(padding))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.headers().firstValue("Content-Type")).as("padding %d", padding)
+				.hasValue("application/problem+json");
+			String expectedCode = (response.statusCode() == 404) ? "meeting-not-found" : "headers-too-large";
+			assertThat(response.body()).as("padding %d", padding).contains("\"code\":\"" + expectedCode + "\"");
+			statuses.add(response.statusCode());
+		}
+		assertThat(statuses).contains(404, 431).containsOnly(404, 431);
+	}
+
+	private static void assertUnreadable(String methodAndTarget, String header, int status, String code)
+			throws IOException {
+		String request = methodAndTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+				+ (header.isEmpty() ? "" : header + "\r\n") + "\r\n";
+		URI gateway = URI.create(stack.gatewayUrl());
+		try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			String head = response.substring(0, response.indexOf("\r\n\r\n"));
+			JsonNode problem = Gateway.JSON.readTree(response.substring(head.length() + 4));
+			assertThat(head).startsWith("HTTP/1.1 " + status + " ")
+				.containsIgnoringCase("content-type: application/problem+json")
+				.containsIgnoringCase("x-request-id: " + problem.get("request_id").asString());
+			assertThat(problem.get("status").asInt()).isEqualTo(status);
+			assertThat(problem.get("code").asString()).isEqualTo(code);
+			assertThat(problem.get("message").asString()).isNotBlank();
+		}
 	}
 
 	@Test
