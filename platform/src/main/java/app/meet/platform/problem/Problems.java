@@ -28,9 +28,9 @@ public final class Problems {
 			Map.entry(401, "unauthorized"), Map.entry(403, "forbidden"), Map.entry(404, "not-found"),
 			Map.entry(405, "method-not-allowed"), Map.entry(406, "not-acceptable"), Map.entry(409, "conflict"),
 			Map.entry(413, "payload-too-large"), Map.entry(414, "uri-too-long"),
-			Map.entry(415, "unsupported-media-type"), Map.entry(429, "too-many-requests"),
-			Map.entry(431, "headers-too-large"), Map.entry(500, "internal-error"), Map.entry(502, "bad-gateway"),
-			Map.entry(503, "service-unavailable"), Map.entry(504, "gateway-timeout"));
+			Map.entry(415, "unsupported-media-type"), Map.entry(417, "expectation-failed"),
+			Map.entry(429, "too-many-requests"), Map.entry(431, "headers-too-large"), Map.entry(500, "internal-error"),
+			Map.entry(502, "bad-gateway"), Map.entry(503, "service-unavailable"), Map.entry(504, "gateway-timeout"));
 
 	private Problems() {
 	}
