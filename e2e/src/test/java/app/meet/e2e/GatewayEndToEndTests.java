@@ -119,20 +119,24 @@ class GatewayEndToEndTests {
 	}
 
 	/**
-	 * Requests answered below the gateway's handlers (by Reactor Netty's decoder, or by
-	 * Spring for a path that is no URI), written on a raw socket so that nothing tidies
-	 * them on the way.
+	 * What odd clients send, written on a raw socket so that nothing tidies it on the
+	 * way: requests Reactor Netty cannot decode and paths that are no URI (both answered
+	 * below the gateway's handlers), an {@code Expect} the service's Tomcat refuses, a
+	 * WebSocket handshake on a path that carries none.
 	 */
 	@Test
 	@Order(3)
-	void aRequestTheGatewayCannotReadIsProblemJson() throws Exception {
-		assertUnreadable("GET /api/meetings/code/" + "a".repeat(5000), "", 414, "uri-too-long");
-		assertUnreadable("GET /api/meetings", "X-Padding: " + "p".repeat(10_000), 431, "headers-too-large");
-		assertUnreadable("GET /api/meetings", "Bad\u0001Name: x", 400, "malformed-request");
-		assertUnreadable("GET /api/meetings/code/a|b", "", 400, "malformed-request");
-		assertUnreadable("GET /api/meetings?limit=%zz", "", 400, "malformed-request");
-		// passed on by the gateway, refused by the service's Tomcat before any servlet
-		assertUnreadable("GET /.well-known/jwks.json", "Expect: teapot", 417, "expectation-failed");
+	void oddRequestsAreAnsweredWithProblemJson() throws Exception {
+		assertProblemOnTheWire("GET /api/meetings/code/" + "a".repeat(5000), "", 414, "uri-too-long");
+		assertProblemOnTheWire("GET /api/meetings", "X-Padding: " + "p".repeat(10_000), 431, "headers-too-large");
+		assertProblemOnTheWire("GET /api/meetings", "Bad\u0001Name: x", 400, "malformed-request");
+		assertProblemOnTheWire("GET /api/meetings/code/a|b", "", 400, "malformed-request");
+		assertProblemOnTheWire("GET /api/meetings?limit=%zz", "", 400, "malformed-request");
+		assertProblemOnTheWire("GET /.well-known/jwks.json", "Expect: teapot", 417, "expectation-failed");
+		assertProblemOnTheWire("GET /.well-known/jwks.json",
+				"Upgrade: websocket\r\nConnection: Upgrade\r\n"
+						+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13",
+				400, "malformed-request");
 		HttpResponse<String> afterwards = get("/api/meetings");
 		assertThat(afterwards.statusCode()).isEqualTo(200);
 	}
@@ -168,7 +172,7 @@ class GatewayEndToEndTests {
 		assertThat(response.body()).contains("\"code\":\"meeting-not-found\"");
 	}
 
-	private static void assertUnreadable(String methodAndTarget, String header, int status, String code)
+	private static void assertProblemOnTheWire(String methodAndTarget, String header, int status, String code)
 			throws IOException {
 		String request = methodAndTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
 				+ (header.isEmpty() ? "" : header + "\r\n") + "\r\n";

@@ -12,9 +12,11 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -23,7 +25,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * chosen instance (the same request without the upgrade) whether it would accept it. The
  * gateway answers the client's upgrade before it connects upstream, so without this a
  * user the service refuses (unknown meeting, removed) would get a socket that closes at
- * once instead of the service's status and problem+json.
+ * once instead of the service's status and problem+json. A route without the metadata
+ * carries no WebSockets: an upgrade there is refused with 400 rather than answered with a
+ * socket that closes at once.
  */
 @Component
 class UpgradeCheckFilter implements GlobalFilter, Ordered {
@@ -37,10 +41,12 @@ class UpgradeCheckFilter implements GlobalFilter, Ordered {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		URI target = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
 		HttpHeaders headers = exchange.getRequest().getHeaders();
-		if (route == null || target == null
-				|| !Boolean.parseBoolean(String.valueOf(route.getMetadata().get(METADATA_KEY)))
-				|| !"websocket".equalsIgnoreCase(headers.getUpgrade())) {
+		if (route == null || target == null || !"websocket".equalsIgnoreCase(headers.getUpgrade())) {
 			return chain.filter(exchange);
+		}
+		if (!Boolean.parseBoolean(String.valueOf(route.getMetadata().get(METADATA_KEY)))) {
+			return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"WebSocket connections are accepted only on /ws"));
 		}
 		String scheme = switch (target.getScheme()) {
 			case "ws" -> "http";
