@@ -374,6 +374,25 @@ class ChatEndToEndTests {
 			.isEqualTo(200);
 	}
 
+	/**
+	 * A browser sends the file name as it is, in UTF-8: 255 characters of a script
+	 * outside ASCII are over 700 bytes of part header, more than Tomcat accepts by
+	 * default (once a 413, as if the file were too large).
+	 */
+	@Test
+	void aFileKeepsAFullLengthNameInAnyScript() {
+		Room room = rooms.open(1, Map.of());
+		String name = "議事録".repeat(83) + ".md";
+		HttpResponse<String> shared = upload(room, room.host(), name, "text/markdown",
+				"# notes".getBytes(StandardCharsets.UTF_8));
+		assertThat(shared.statusCode()).as(shared.body()).isEqualTo(201);
+		assertThat(Gateway.json(shared).get("file").get("name").asString()).isEqualTo(name).hasSize(252);
+		HttpResponse<String> longer = upload(room, room.host(), "議".repeat(300) + ".md", "text/markdown",
+				"# more".getBytes(StandardCharsets.UTF_8));
+		assertThat(longer.statusCode()).as(longer.body()).isEqualTo(201);
+		assertThat(Gateway.json(longer).get("file").get("name").asString()).isEqualTo("議".repeat(255));
+	}
+
 	@Test
 	void everyMessageIsPublishedOnChatEventsAsACloudEvent() {
 		Room room = rooms.open(1, Map.of());
