@@ -154,7 +154,7 @@ class SignalingEndToEndTests {
 	}
 
 	@Test
-	void pendingSocketsCannotSignalAndNothingCrossesMeetings() throws Exception {
+	void pendingSocketsCannotSignalAndNothingCrossesMeetingsOrReturnsToItsSender() throws Exception {
 		Room room = openRoom(true);
 		Room other = openRoom(false);
 		User guest = newUser();
@@ -172,6 +172,10 @@ class SignalingEndToEndTests {
 				.send(Map.of("type", "media-state-changed", "data", Map.of("is_muted", true, "is_video_on", true)));
 			assertThat(host.collect("offer", QUIET)).isEmpty();
 			assertThat(host.collect("media-state-changed", Duration.ZERO)).isEmpty();
+
+			host.send(Map.of("type", "offer", "to", room.host().id(), "data", Map.of("sdp", "z")));
+			assertThat(host.await("error", WAIT).get("data").get("message").asString()).contains("yourself");
+			assertThat(host.collect("offer", Duration.ZERO)).isEmpty();
 		}
 	}
 

@@ -210,6 +210,10 @@ public class Signaling implements NodeMessageHandler {
 		if (!connection.admitted()) {
 			return;
 		}
+		if (signal.to().equals(connection.userId())) {
+			connection.send(frame(ServerMessage.error("A signaling message cannot be sent to yourself")));
+			return;
+		}
 		if (signal instanceof ClientMessage.Offer offer) {
 			inferScreenShare(connection, offer.data().path("sdp").asString(""));
 		}
