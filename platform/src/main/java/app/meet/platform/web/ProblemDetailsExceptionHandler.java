@@ -1,8 +1,12 @@
 package app.meet.platform.web;
 
 import java.sql.SQLTransientConnectionException;
+import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
@@ -13,6 +17,7 @@ import tools.jackson.core.JacksonException;
 import app.meet.platform.json.TextWithNulException;
 import app.meet.platform.problem.Problems;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -108,6 +113,43 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	/**
+	 * A path variable, parameter or header that is not of its type ({@code id} not a
+	 * UUID, {@code limit} not a number): the field and what it must be.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
+		String field = name.contains("-") ? name : toSnakeCase(name);
+		ProblemDetail problem = invalidFields(List.of(new Problems.FieldError(field, mustBe(ex.getRequiredType()))));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String mustBe(Class<?> type) {
+		if (type == null) {
+			return "has an invalid value";
+		}
+		if (type == UUID.class) {
+			return "must be a UUID";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+			return "must be a whole number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "must be true or false";
+		}
+		if (TemporalAccessor.class.isAssignableFrom(type)) {
+			return "must be a date and time such as 2026-01-31T09:30:00Z";
+		}
+		if (type.isEnum()) {
+			return Arrays.stream(type.getEnumConstants())
+				.map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
+				.collect(Collectors.joining(", ", "must be one of ", ""));
+		}
+		return "has an invalid value";
+	}
+
 	private static String lastNode(String path) {
 		return path.substring(path.lastIndexOf('.') + 1);
 	}
@@ -188,7 +230,7 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 	 * Field names in errors match the wire's snake_case, not the Java record's camelCase.
 	 */
 	static String toSnakeCase(String field) {
-		return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+		return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -1,6 +1,7 @@
 package app.meet.platform.web;
 
 import java.sql.SQLTransientConnectionException;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -18,8 +19,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartException;
 
@@ -70,6 +74,25 @@ class ServletConventionsTests {
 			.andExpect(jsonPath("$.request_id").isString())
 			.andExpect(jsonPath("$.errors[?(@.field == 'display_name')].message").exists())
 			.andExpect(jsonPath("$.errors[?(@.field == 'email')].message").exists());
+	}
+
+	@Test
+	void answersAPathVariableParameterOrHeaderOfTheWrongTypeNamingTheFieldAndItsType() throws Exception {
+		String id = UUID.randomUUID().toString();
+		this.mvc.perform(get("/sample/not-a-uuid/page"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("validation-failed"))
+			.andExpect(jsonPath("$.errors[0].field").value("id"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be a UUID"));
+		this.mvc.perform(get("/sample/" + id + "/page").param("pageSize", "ten"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("page_size"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be a whole number"));
+		this.mvc.perform(get("/sample/" + id + "/page").header("Last-Event-ID", "x"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("Last-Event-ID"));
+		this.mvc.perform(get("/sample/" + id + "/page")).andExpect(status().isOk());
 	}
 
 	@Test
@@ -162,6 +185,12 @@ class ServletConventionsTests {
 		SampleResponse busy() {
 			throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
 					new SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
+		}
+
+		@GetMapping("/sample/{id}/page")
+		SampleResponse page(@PathVariable UUID id, @RequestParam(defaultValue = "10") int pageSize,
+				@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
+			return new SampleResponse(id.toString(), "");
 		}
 
 		@GetMapping("/sample/failure")
