@@ -153,20 +153,24 @@ class BrowserCallEndToEndTests {
 	 * Opens the guest's page until its socket lands where wanted: the gateway balances
 	 * round robin, so requests in between move the guest to the other instance. One or
 	 * two of them in turn, so the placement changes whether a page's own balanced
-	 * requests are even or odd in number.
+	 * requests are even or odd in number. Each try reads the page's new socket, not the
+	 * one before it, from the directory; ten tries, since the balancer may see one
+	 * instance alone for a moment while a readiness probe is late.
 	 */
 	private void openOn(Browser guestPage, String url, String meetingId, JsonNode guest, String hostNode,
 			boolean sameInstance) throws Exception {
 		String guestId = guest.get("user").get("id").asString();
-		for (int attempt = 0; attempt < 6; attempt++) {
+		String previous = null;
+		for (int attempt = 0; attempt < 10; attempt++) {
 			guestPage.open(url);
 			guestPage.await("socket open", "return window.call.socket && window.call.socket.readyState === 1");
-			String guestNode = nodeOf(meetingId, guestId);
-			if (guestNode.equals(hostNode) == sameInstance) {
+			JsonNode socket = socketOf(meetingId, guestId, previous);
+			if (socket.get("node").asString().equals(hostNode) == sameInstance) {
 				return;
 			}
+			previous = socket.get("connection").asString();
 			guestPage.open("about:blank");
-			Thread.sleep(200);
+			Thread.sleep(500);
 			for (int shift = 0; shift <= attempt % 2; shift++) {
 				gateway.get("/api/rtc/ice-servers", token(guest));
 			}
@@ -200,16 +204,26 @@ class BrowserCallEndToEndTests {
 	 * the socket may take a moment to appear.
 	 */
 	private static String nodeOf(String meetingId, String userId) throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		String node;
-		while ((node = directoryNode(meetingId, userId)) == null) {
-			assertThat(System.nanoTime()).as("the user's socket is in the directory").isLessThan(deadline);
-			Thread.sleep(100);
-		}
-		return node;
+		return socketOf(meetingId, userId, null).get("node").asString();
 	}
 
-	private static String directoryNode(String meetingId, String userId) throws IOException {
+	/**
+	 * The user's socket in the directory once it is another than {@code previous}: the
+	 * previous page's socket stays there until its close reaches the service.
+	 */
+	private static JsonNode socketOf(String meetingId, String userId, String previous)
+			throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		JsonNode socket;
+		while ((socket = directorySocket(meetingId, userId)) == null
+				|| socket.get("connection").asString().equals(previous)) {
+			assertThat(System.nanoTime()).as("the user's new socket is in the directory").isLessThan(deadline);
+			Thread.sleep(100);
+		}
+		return socket;
+	}
+
+	private static JsonNode directorySocket(String meetingId, String userId) throws IOException {
 		int port = RunningStack.get().requiredPorts().get("redis");
 		String key = "meet:signaling:sockets:" + meetingId;
 		try (Socket redis = new Socket("127.0.0.1", port)) {
@@ -222,7 +236,7 @@ class BrowserCallEndToEndTests {
 					new InputStreamReader(redis.getInputStream(), StandardCharsets.UTF_8));
 			String header = in.readLine();
 			assertThat(header).startsWith("$");
-			return header.equals("$-1") ? null : Gateway.JSON.readTree(in.readLine()).get("node").asString();
+			return header.equals("$-1") ? null : Gateway.JSON.readTree(in.readLine());
 		}
 	}
 
