@@ -55,6 +55,12 @@ class SignalingRelayBenchmark {
 	 */
 	private static final int USERS = MEMBERS * 5;
 
+	/**
+	 * The longest start of an offer: its type, a user id as recipient, the send time's
+	 * key.
+	 */
+	private static final int OFFER_HEAD_BYTES = 128;
+
 	private final BenchClient client = new BenchClient();
 
 	private final String instance = StackAccess.instanceUrl("signaling-service", 0);
@@ -161,10 +167,11 @@ class SignalingRelayBenchmark {
 
 	/**
 	 * Sends offers between random members of random meetings at the target rate; only the
-	 * measured ones carry a send time.
+	 * measured ones carry a send time. Each offer is put together in one reused buffer.
 	 */
 	private long load(List<List<Peer>> rooms, Duration duration, boolean measured) throws InterruptedException {
-		String filler = "a=x".repeat(FRAME_BYTES / 3);
+		byte[] rest = (",\"sdp\":\"" + "a=x".repeat(FRAME_BYTES / 3) + "\"}}").getBytes(StandardCharsets.US_ASCII);
+		byte[] offer = new byte[OFFER_HEAD_BYTES + 20 + rest.length];
 		long total = duration.toSeconds() * RATE;
 		long interval = 1_000_000_000L / RATE;
 		long start = System.nanoTime();
@@ -177,13 +184,29 @@ class SignalingRelayBenchmark {
 			List<Peer> room = rooms.get(ThreadLocalRandom.current().nextInt(rooms.size()));
 			int from = ThreadLocalRandom.current().nextInt(room.size());
 			int to = (from + 1 + ThreadLocalRandom.current().nextInt(room.size() - 1)) % room.size();
-			room.get(from)
-				.socket()
-				.sendText("{\"type\":\"offer\",\"to\":\"" + room.get(to).userId()
-						+ "\",\"data\":{\"type\":\"offer\",\"t\":" + (measured ? System.nanoTime() : -1) + ",\"sdp\":\""
-						+ filler + "\"}}");
+			byte[] head = room.get(to).offerHead();
+			System.arraycopy(head, 0, offer, 0, head.length);
+			int length = writeNumber(measured ? System.nanoTime() : -1, offer, head.length);
+			System.arraycopy(rest, 0, offer, length, rest.length);
+			room.get(from).socket().sendText(offer, length + rest.length);
 		}
 		return total;
+	}
+
+	/** Writes a number's decimal digits at {@code at}; where they end. */
+	private static int writeNumber(long value, byte[] into, int at) {
+		if (value < 0) {
+			into[at++] = '-';
+			value = -value;
+		}
+		long divisor = 1;
+		while (divisor <= value / 10) {
+			divisor *= 10;
+		}
+		for (; divisor > 0; divisor /= 10) {
+			into[at++] = (byte) ('0' + (value / divisor) % 10);
+		}
+		return at;
 	}
 
 	/** Runs a full collection in the signaling-service JVM and reads its heap in use. */
@@ -212,7 +235,18 @@ class SignalingRelayBenchmark {
 	private record Run(String summary, long sent, long delivered, long heapOpen) {
 	}
 
-	private record Peer(String userId, WebSockets.Socket socket) {
+	/**
+	 * A member of a meeting.
+	 *
+	 * @param offerHead the start of an offer to this member, up to its send time
+	 */
+	private record Peer(String userId, WebSockets.Socket socket, byte[] offerHead) {
+
+		Peer(String userId, WebSockets.Socket socket) {
+			this(userId, socket, ("{\"type\":\"offer\",\"to\":\"" + userId + "\",\"data\":{\"type\":\"offer\",\"t\":")
+				.getBytes(StandardCharsets.US_ASCII));
+		}
+
 	}
 
 	/**

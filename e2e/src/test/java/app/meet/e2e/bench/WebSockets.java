@@ -40,6 +40,10 @@ final class WebSockets implements Closeable {
 
 	private static final int OPCODE_PONG = 10;
 
+	/** Each sending thread's frame, reused from send to send. */
+	private static final ThreadLocal<ByteBuffer> OUTGOING = ThreadLocal
+		.withInitial(() -> ByteBuffer.allocate(8 * 1024));
+
 	private final SocketReader reader;
 
 	private final List<Socket> sockets = new ArrayList<>();
@@ -158,13 +162,28 @@ final class WebSockets implements Closeable {
 
 		/** Sends one text message in one frame, masked as a client must. */
 		void sendText(String text) {
-			send(OPCODE_TEXT, text.getBytes(StandardCharsets.UTF_8));
+			byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+			sendText(utf8, utf8.length);
 		}
 
-		private synchronized void send(int opcode, byte[] payload) {
-			int length = payload.length;
+		/**
+		 * Sends the first {@code length} bytes of {@code utf8} as one text message in one
+		 * frame, masked as a client must, without allocating: what the load generator
+		 * allocates per frame comes back as its own collection pauses, which delay the
+		 * arrivals it times.
+		 */
+		void sendText(byte[] utf8, int length) {
+			send(OPCODE_TEXT, utf8, length);
+		}
+
+		private synchronized void send(int opcode, byte[] payload, int length) {
 			int lengthBytes = (length < 126) ? 0 : (length <= 0xFFFF) ? 2 : 8;
-			ByteBuffer frame = ByteBuffer.allocate(2 + lengthBytes + 4 + length);
+			ByteBuffer frame = OUTGOING.get();
+			if (frame.capacity() < 2 + lengthBytes + 4 + length) {
+				frame = ByteBuffer.allocate(2 + lengthBytes + 4 + length);
+				OUTGOING.set(frame);
+			}
+			frame.clear();
 			frame.put((byte) (0x80 | opcode));
 			if (lengthBytes == 0) {
 				frame.put((byte) (0x80 | length));
@@ -175,13 +194,14 @@ final class WebSockets implements Closeable {
 			else {
 				frame.put((byte) (0x80 | 127)).putLong(length);
 			}
-			byte[] mask = new byte[4];
-			ThreadLocalRandom.current().nextBytes(mask);
-			frame.put(mask);
+			int mask = ThreadLocalRandom.current().nextInt();
+			frame.putInt(mask);
+			byte[] out = frame.array();
+			int start = frame.position();
 			for (int at = 0; at < length; at++) {
-				frame.put((byte) (payload[at] ^ mask[at & 3]));
+				out[start + at] = (byte) (payload[at] ^ (mask >>> (24 - 8 * (at & 3))));
 			}
-			frame.flip();
+			frame.position(start + length).flip();
 			try {
 				while (frame.hasRemaining()) {
 					if (this.channel.write(frame) == 0) {
@@ -262,7 +282,8 @@ final class WebSockets implements Closeable {
 						}
 					}
 				}
-				case OPCODE_PING -> send(OPCODE_PONG, Arrays.copyOfRange(bytes, payload, payload + (int) length));
+				case OPCODE_PING ->
+					send(OPCODE_PONG, Arrays.copyOfRange(bytes, payload, payload + (int) length), (int) length);
 				case OPCODE_CLOSE -> throw new IOException("The server closed socket " + this.index);
 				default -> {
 					// pongs and binary frames carry nothing the benchmark reads
