@@ -8,10 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import app.meet.devstack.Stack;
 import org.junit.jupiter.api.AfterAll;
@@ -142,6 +144,26 @@ class GatewayEndToEndTests {
 	}
 
 	/**
+	 * A request whose head is readable and whose chunked body is not: the gateway has
+	 * passed it on to the service when Reactor Netty answers it; the service's answer,
+	 * which has nowhere to go, is dropped quietly instead of logged as a server error.
+	 */
+	@Test
+	@Order(3)
+	void aRequestWithAnUnreadableBodyIsAnsweredWithoutAServerError() throws Exception {
+		String probe = "probe=" + UUID.randomUUID();
+		assertProblemOnTheWire(
+				"POST /api/meetings?" + probe + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+						+ "Authorization: Bearer " + accessToken + "\r\nContent-Type: application/json\r\n"
+						+ "Transfer-Encoding: chunked\r\n\r\nzz\r\n{\"title\":\"Broken\"}\r\n0\r\n\r\n",
+				400, "malformed-request");
+		Path log = stack.logs().resolve("gateway.log");
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(Files.readString(log)).doesNotContain(probe));
+	}
+
+	/**
 	 * The gateway adds forwarding headers to what it passes on, so the services must
 	 * accept more than the gateway does: every size up to the gateway's limit reaches the
 	 * service, beyond it the gateway refuses, never a service (which once answered with
@@ -174,8 +196,11 @@ class GatewayEndToEndTests {
 
 	private static void assertProblemOnTheWire(String methodAndTarget, String header, int status, String code)
 			throws IOException {
-		String request = methodAndTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-				+ (header.isEmpty() ? "" : header + "\r\n") + "\r\n";
+		assertProblemOnTheWire(methodAndTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+				+ (header.isEmpty() ? "" : header + "\r\n") + "\r\n", status, code);
+	}
+
+	private static void assertProblemOnTheWire(String request, int status, String code) throws IOException {
 		URI gateway = URI.create(stack.gatewayUrl());
 		try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
 			socket.setSoTimeout(10_000);

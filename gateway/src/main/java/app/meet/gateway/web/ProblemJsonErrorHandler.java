@@ -8,6 +8,7 @@ import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.meet.platform.problem.Problems;
@@ -21,6 +22,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.server.ResponseStatusException;
@@ -47,6 +49,10 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
 		ServerHttpResponse response = exchange.getResponse();
 		if (response.isCommitted()) {
+			if (isClosed(response)) {
+				log.debug("The client's connection closed before its answer was complete: {}", error.toString());
+				return Mono.empty();
+			}
 			return Mono.error(error);
 		}
 		ProblemDetail problem = toProblem(error);
@@ -60,6 +66,18 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 		}
 		DataBuffer body = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
 		return response.writeWith(Mono.just(body));
+	}
+
+	/**
+	 * Whether the client's connection is gone, so that nothing can be sent on it, not
+	 * even an abort: Reactor Netty answers a request whose head it read and whose body it
+	 * cannot (a broken chunk) and closes the connection, while the request is on its way
+	 * to a service, whose answer then fails to be written. A failure while the connection
+	 * is open must still abort it, so that a cut-off answer does not look complete.
+	 */
+	private static boolean isClosed(ServerHttpResponse response) {
+		return ServerHttpResponseDecorator.getNativeResponse(response) instanceof Connection connection
+				&& connection.isDisposed();
 	}
 
 	private ProblemDetail toProblem(Throwable error) {
