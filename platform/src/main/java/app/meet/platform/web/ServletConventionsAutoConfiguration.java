@@ -22,10 +22,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
-/** Request ids and problem+json errors for every servlet-based service. */
+/**
+ * Request ids, problem+json errors and strict whole numbers for every servlet-based
+ * service.
+ */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ ProblemDetailsExceptionHandler.class, ProblemDetailCompletion.class, ProblemErrorController.class })
+@Import({ ProblemDetailsExceptionHandler.class, ProblemDetailCompletion.class, ProblemErrorController.class,
+		DecimalWholeNumbers.class })
 public class ServletConventionsAutoConfiguration {
 
 	@Bean

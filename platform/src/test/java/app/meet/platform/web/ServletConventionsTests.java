@@ -1,6 +1,7 @@
 package app.meet.platform.web;
 
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartException;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -93,6 +95,23 @@ class ServletConventionsTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("Last-Event-ID"));
 		this.mvc.perform(get("/sample/" + id + "/page")).andExpect(status().isOk());
+	}
+
+	@Test
+	void readsWholeNumbersInDecimalDigitsOnly() throws Exception {
+		String page = "/sample/" + UUID.randomUUID() + "/page";
+		for (String notDecimal : List.of("0x1f", "#1f", "+5", "\uFF15", "1e3", "5.0", " 5", "-", "99999999999")) {
+			this.mvc.perform(get(page).param("pageSize", notDecimal))
+				.andExpect((result) -> assertThat(result.getResponse().getStatus()).as(notDecimal).isEqualTo(400))
+				.andExpect(jsonPath("$.errors[0].field").value("page_size"))
+				.andExpect(jsonPath("$.errors[0].message").value("must be a whole number"));
+		}
+		this.mvc.perform(get(page).header("Last-Event-ID", "0x10"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("Last-Event-ID"));
+		this.mvc.perform(get(page).param("pageSize", "25").header("Last-Event-ID", "-1"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.avatar_url").value("25 -1"));
 	}
 
 	@Test
@@ -190,7 +209,7 @@ class ServletConventionsTests {
 		@GetMapping("/sample/{id}/page")
 		SampleResponse page(@PathVariable UUID id, @RequestParam(defaultValue = "10") int pageSize,
 				@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-			return new SampleResponse(id.toString(), "");
+			return new SampleResponse(id.toString(), pageSize + " " + lastEventId);
 		}
 
 		@GetMapping("/sample/failure")
