@@ -110,6 +110,16 @@ class RecordingEndToEndTests {
 		HttpResponse<byte[]> beyond = media(guest, id, "bytes=" + media.length + "-");
 		assertThat(beyond.statusCode()).isEqualTo(416);
 		assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + media.length);
+		String entityTag = whole.headers().firstValue("ETag").orElseThrow();
+		assertThat(mediaWith(guest, id, Map.of("Range", "bytes=0-99", "If-Range", entityTag)).statusCode())
+			.as("a range of the same media")
+			.isEqualTo(206);
+		HttpResponse<byte[]> changed = mediaWith(guest, id, Map.of("Range", "bytes=0-99", "If-Range", "\"other\""));
+		assertThat(changed.statusCode()).as("a range of other media: all of this one").isEqualTo(200);
+		assertThat(changed.body()).isEqualTo(media);
+		HttpResponse<byte[]> cached = mediaWith(guest, id, Map.of("If-None-Match", entityTag));
+		assertThat(cached.statusCode()).isEqualTo(304);
+		assertThat(cached.body()).isEmpty();
 
 		await(() -> !meeting(room).get("is_recording").asBoolean());
 		assertThat(meeting(room).get("recording_url").asString()).isEqualTo("/api/recordings/" + id + "/media");
@@ -347,10 +357,12 @@ class RecordingEndToEndTests {
 	}
 
 	private static HttpResponse<byte[]> media(User user, String id, String range) {
+		return mediaWith(user, id, (range != null) ? Map.of("Range", range) : Map.of());
+	}
+
+	private static HttpResponse<byte[]> mediaWith(User user, String id, Map<String, String> headers) {
 		HttpRequest.Builder request = gateway.request("/api/recordings/" + id + "/media", user.token()).GET();
-		if (range != null) {
-			request.header("Range", range);
-		}
+		headers.forEach(request::header);
 		return gateway.sendBytes(request.build());
 	}
 

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * {@code /api/meetings/{id}/recordings}, {@code /api/recordings/{id}}, and the frontend's
@@ -78,20 +79,28 @@ class RecordingController {
 
 	/**
 	 * The media, streamed from the object store in the recorded type; one byte range when
-	 * asked for.
+	 * asked for. Its entity tag names the recording and its size, since a recording's
+	 * bytes never change, only grow: a cached copy is revalidated with 304, and a range
+	 * with {@code If-Range} is served only from the same media (else all of it, as RFC
+	 * 9110 requires).
 	 */
 	@GetMapping("/api/recordings/{id}/media")
 	void media(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
-			@RequestHeader(name = HttpHeaders.RANGE, required = false) String rangeHeader, HttpServletResponse response)
-			throws IOException, MinioException {
+			@RequestHeader(name = HttpHeaders.RANGE, required = false) String rangeHeader,
+			@RequestHeader(name = HttpHeaders.IF_RANGE, required = false) String ifRange, HttpServletRequest request,
+			HttpServletResponse response) throws IOException, MinioException {
 		Recording recording = this.recordings.watchable(id, user(token));
 		long size = this.recordings.mediaSize(recording);
-		MediaRange range = MediaRange.of(rangeHeader, size);
+		String entityTag = "\"" + recording.id() + "-" + size + "\"";
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=3600");
+		if (new ServletWebRequest(request, response).checkNotModified(entityTag)) {
+			return;
+		}
+		MediaRange range = MediaRange.of((ifRange == null || ifRange.equals(entityTag)) ? rangeHeader : null, size);
 		response.setStatus(range.partial() ? HttpStatus.PARTIAL_CONTENT.value() : HttpStatus.OK.value());
 		response.setContentType(recording.contentType());
 		response.setContentLengthLong(range.length());
 		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=3600");
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		if (range.partial()) {
 			response.setHeader(HttpHeaders.CONTENT_RANGE, range.contentRange(size));

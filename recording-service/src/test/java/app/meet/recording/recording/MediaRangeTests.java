@@ -23,6 +23,15 @@ class MediaRangeTests {
 		assertThat(MediaRange.of("bytes=990-5000", SIZE)).isEqualTo(new MediaRange(990, 999, true));
 		assertThat(MediaRange.of("bytes=990-5000", SIZE).contentRange(SIZE)).isEqualTo("bytes 990-999/1000");
 		assertThat(MediaRange.of("bytes=990-5000", SIZE).length()).isEqualTo(10);
+		assertThat(MediaRange.of("Bytes= 10 - 19 ", SIZE)).isEqualTo(new MediaRange(10, 19, true));
+	}
+
+	@Test
+	void positionsLargerThanALongAreStillPositions() {
+		assertThat(MediaRange.of("bytes=0-99999999999999999999999", SIZE)).isEqualTo(new MediaRange(0, 999, true));
+		assertThat(MediaRange.of("bytes=-99999999999999999999999", SIZE)).isEqualTo(new MediaRange(0, 999, true));
+		assertThatExceptionOfType(MediaRange.Unsatisfiable.class)
+			.isThrownBy(() -> MediaRange.of("bytes=99999999999999999999999-", SIZE));
 	}
 
 	@Test
@@ -33,6 +42,12 @@ class MediaRangeTests {
 		assertThat(MediaRange.of("bytes=abc-", SIZE)).isEqualTo(whole);
 		assertThat(MediaRange.of("bytes=50-10", SIZE)).isEqualTo(whole);
 		assertThat(MediaRange.of("bytes=7", SIZE)).isEqualTo(whole);
+		assertThat(MediaRange.of("bytes=+5-10", SIZE)).isEqualTo(whole);
+		assertThat(MediaRange.of("bytes=0x5-10", SIZE)).isEqualTo(whole);
+		assertThat(MediaRange.of("bytes=\uFF15-10", SIZE)).as("a fullwidth digit").isEqualTo(whole);
+		assertThat(MediaRange.of("bytes=--5", SIZE)).isEqualTo(whole);
+		assertThat(MediaRange.of("bytes=-", SIZE)).isEqualTo(whole);
+		assertThat(MediaRange.of("bytes=2000-100", SIZE)).isEqualTo(whole);
 	}
 
 	@Test
