@@ -80,6 +80,7 @@ class SignalingEndToEndTests {
 		assertThat(refusal(room.id(), "not-a-token")).isEqualTo(401);
 		assertThat(refusal(UUID.randomUUID().toString(), room.host().token())).isEqualTo(404);
 		assertThat(refusal("not-a-uuid", room.host().token())).isEqualTo(400);
+		assertThat(refusal("1-2-3-4-5", room.host().token())).as("only a UUID's canonical form").isEqualTo(400);
 		assertThat(refusal(room.id(), removed.token())).isEqualTo(403);
 		HttpResponse<String> check = gateway.get("/ws?meeting_id=" + UUID.randomUUID(), room.host().token());
 		assertThat(check.statusCode()).isEqualTo(404);

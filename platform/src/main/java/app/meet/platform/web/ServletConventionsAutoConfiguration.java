@@ -23,13 +23,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /**
- * Request ids, problem+json errors and strict whole numbers for every servlet-based
+ * Request ids, problem+json errors and canonical typed values for every servlet-based
  * service.
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ProblemDetailsExceptionHandler.class, ProblemDetailCompletion.class, ProblemErrorController.class,
-		DecimalWholeNumbers.class })
+		CanonicalValues.class })
 public class ServletConventionsAutoConfiguration {
 
 	@Bean

@@ -2,6 +2,7 @@ package app.meet.platform.web;
 
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -98,7 +99,7 @@ class ServletConventionsTests {
 	}
 
 	@Test
-	void readsWholeNumbersInDecimalDigitsOnly() throws Exception {
+	void readsWholeNumbersAndUuidsOnlyAsTheyAreWritten() throws Exception {
 		String page = "/sample/" + UUID.randomUUID() + "/page";
 		for (String notDecimal : List.of("0x1f", "#1f", "+5", "\uFF15", "1e3", "5.0", " 5", "-", "99999999999")) {
 			this.mvc.perform(get(page).param("pageSize", notDecimal))
@@ -106,6 +107,15 @@ class ServletConventionsTests {
 				.andExpect(jsonPath("$.errors[0].field").value("page_size"))
 				.andExpect(jsonPath("$.errors[0].message").value("must be a whole number"));
 		}
+		for (String notAUuid : List.of("1-2-3-4-5", UUID.randomUUID().toString().replace('a', '\uFF41') + "0",
+				"%7B" + UUID.randomUUID() + "%7D", UUID.randomUUID().toString().replace("-", ""))) {
+			this.mvc.perform(get("/sample/" + notAUuid + "/page"))
+				.andExpect((result) -> assertThat(result.getResponse().getStatus()).as(notAUuid).isEqualTo(400))
+				.andExpect(jsonPath("$.errors[0].field").value("id"))
+				.andExpect(jsonPath("$.errors[0].message").value("must be a UUID"));
+		}
+		this.mvc.perform(get("/sample/" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT) + "/page"))
+			.andExpect(status().isOk());
 		this.mvc.perform(get(page).header("Last-Event-ID", "0x10"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("Last-Event-ID"));

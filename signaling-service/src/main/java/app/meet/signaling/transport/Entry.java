@@ -2,6 +2,7 @@ package app.meet.signaling.transport;
 
 import java.util.UUID;
 
+import app.meet.platform.web.CanonicalValues;
 import app.meet.signaling.meeting.MeetingClient;
 import app.meet.signaling.meeting.Standing;
 import app.meet.signaling.room.Connection;
@@ -32,7 +33,7 @@ class Entry {
 		}
 		UUID meetingId;
 		try {
-			meetingId = UUID.fromString(meetingIdParameter);
+			meetingId = CanonicalValues.uuid(meetingIdParameter);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new EntryRefusedException(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid meeting_id");
