@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hold its live stream open while {@code bench.rate} (50) messages a second are posted
  * for {@code bench.seconds} (30), after a warm-up. Measures post-to-delivery latency over
  * every (message, subscriber) pair, the posts' own latency and the rates sustained, and
- * writes them to {@code target/bench/chat-fanout.txt}. Run it with
- * {@code bench/chat-fanout}.
+ * writes them to {@code target/bench/chat-fanout.txt}, every measured post to
+ * {@code chat-fanout-posts.csv} beside it. Run it with {@code bench/chat-fanout}.
  */
 @Tag("benchmark")
 class ChatFanoutBenchmark {
@@ -78,7 +81,7 @@ class ChatFanoutBenchmark {
 		EventStreams streams = EventStreams.open(streamUris, (line, length, arrivedNanos) -> {
 			long sentAt = sentAt(line, length);
 			if (sentAt >= 0) {
-				latencies.add(arrivedNanos - sentAt);
+				latencies.add(sentAt, arrivedNanos - sentAt);
 				delivered.incrementAndGet();
 			}
 		});
@@ -102,7 +105,7 @@ class ChatFanoutBenchmark {
 
 		long[] all = latencies.values();
 		Arrays.sort(all);
-		long[] postLatencies = measured.postLatencies().stream().mapToLong(Long::longValue).sorted().toArray();
+		long[] postLatencies = measured.posts().stream().mapToLong(Post::latencyNanos).sorted().toArray();
 		double seconds = measured.elapsedNanos() / 1e9;
 		String report = """
 				chat fan-out through the gateway (%d subscribers in one meeting, %d chat-service instances)
@@ -121,6 +124,7 @@ class ChatFanoutBenchmark {
 		Path out = Path.of("target", "bench", "chat-fanout.txt");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
+		Files.writeString(out.resolveSibling("chat-fanout-posts.csv"), timeline(measured.posts(), latencies));
 		assertThat(measured.failed()).as("every post succeeded").isZero();
 		assertThat(deliveredMeasured).as("every message reached every subscriber").isEqualTo(expected);
 	}
@@ -131,7 +135,7 @@ class ChatFanoutBenchmark {
 	private Run run(List<BenchClient.Account> posters, String meetingId, Duration duration, boolean measured)
 			throws InterruptedException {
 		int total = (int) (duration.toSeconds() * RATE);
-		ConcurrentLinkedQueue<Long> postLatencies = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<Post> posts = new ConcurrentLinkedQueue<>();
 		AtomicLong failed = new AtomicLong();
 		ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
 		ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
@@ -148,7 +152,7 @@ class ChatFanoutBenchmark {
 				String content = "bench " + (measured ? sentAt : -1);
 				HttpResponse<String> response = this.client.post("/api/meetings/" + meetingId + "/messages",
 						poster.token(), "{\"content\":\"" + content + "\"}");
-				postLatencies.add(System.nanoTime() - sentAt);
+				posts.add(new Post(sentAt, System.nanoTime() - sentAt));
 				if (response.statusCode() != 201) {
 					failed.incrementAndGet();
 				}
@@ -160,7 +164,7 @@ class ChatFanoutBenchmark {
 		clock.shutdownNow();
 		senders.shutdown();
 		senders.awaitTermination(60, TimeUnit.SECONDS);
-		return new Run(total, (int) failed.get(), System.nanoTime() - start, List.copyOf(postLatencies));
+		return new Run(total, (int) failed.get(), System.nanoTime() - start, List.copyOf(posts));
 	}
 
 	/**
@@ -184,17 +188,43 @@ class ChatFanoutBenchmark {
 		return -1;
 	}
 
-	/** A growing array of nanosecond values, written by the streams' reader. */
+	/**
+	 * Every measured post as {@code sent_ms,post_ms,slowest_delivery_ms}, by the time
+	 * since the first was sent: whether slow deliveries come in bursts (a pause, a
+	 * periodic task) and whether the post itself was slow (its request queued) or only
+	 * the fan-out.
+	 */
+	private static String timeline(List<Post> posts, Latencies deliveries) {
+		Map<Long, Long> slowest = deliveries.slowestBySendTime();
+		List<Post> bySendTime = posts.stream().sorted(Comparator.comparingLong(Post::sentAtNanos)).toList();
+		long first = bySendTime.isEmpty() ? 0 : bySendTime.getFirst().sentAtNanos();
+		StringBuilder csv = new StringBuilder("sent_ms,post_ms,slowest_delivery_ms\n");
+		for (Post post : bySendTime) {
+			Long delivery = slowest.get(post.sentAtNanos());
+			csv.append("%.3f,%.3f,%s%n".formatted((post.sentAtNanos() - first) / 1e6, post.latencyNanos() / 1e6,
+					(delivery != null) ? "%.3f".formatted(delivery / 1e6) : ""));
+		}
+		return csv.toString();
+	}
+
+	/**
+	 * Growing arrays of the deliveries' send times and latencies in nanoseconds, written
+	 * by the streams' reader.
+	 */
 	private static final class Latencies {
+
+		private long[] sentTimes = new long[1024];
 
 		private long[] values = new long[1024];
 
 		private int count;
 
-		void add(long value) {
+		void add(long sentAt, long value) {
 			if (this.count == this.values.length) {
+				this.sentTimes = Arrays.copyOf(this.sentTimes, this.count * 2);
 				this.values = Arrays.copyOf(this.values, this.count * 2);
 			}
+			this.sentTimes[this.count] = sentAt;
 			this.values[this.count++] = value;
 		}
 
@@ -202,9 +232,21 @@ class ChatFanoutBenchmark {
 			return Arrays.copyOf(this.values, this.count);
 		}
 
+		/** Each message's slowest delivery, by the message's send time. */
+		Map<Long, Long> slowestBySendTime() {
+			Map<Long, Long> slowest = new HashMap<>();
+			for (int delivery = 0; delivery < this.count; delivery++) {
+				slowest.merge(this.sentTimes[delivery], this.values[delivery], Math::max);
+			}
+			return slowest;
+		}
+
 	}
 
-	private record Run(int posted, int failed, long elapsedNanos, List<Long> postLatencies) {
+	private record Post(long sentAtNanos, long latencyNanos) {
+	}
+
+	private record Run(int posted, int failed, long elapsedNanos, List<Post> posts) {
 	}
 
 }

@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The CPU the machine's processes took over a measured window, in shares of one core:
  * what the measured path kept busy, and how much of the machine was left. Processes are
  * named by their jar (the stack's services, the S3 server), Kafka by its main class,
  * servers by their executable; this JVM is the load generator, and processes without a
- * command are the kernel's threads.
+ * command are the kernel's threads. The JVMs' JIT compiler threads are also counted
+ * apart: a window in which they are still busy is not yet the steady state.
  */
 final class CpuUse {
 
@@ -28,11 +30,21 @@ final class CpuUse {
 
 	private static final Path MACHINE_TIMES = Path.of("/proc/stat");
 
+	/** The names HotSpot gives its compiler threads, cut to 15 characters by Linux. */
+	private static final Pattern COMPILER_THREAD = Pattern.compile("^C[12] CompilerThre");
+
+	/**
+	 * The kernel's clock ticks per second, in which {@code /proc} counts thread times.
+	 */
+	private static final double TICKS_PER_SECOND = 100;
+
 	private final long startNanos = System.nanoTime();
 
 	private final Map<Long, Duration> before = cpuByProcess();
 
 	private final long[] machineBefore = machineTimes();
+
+	private final Map<Long, Long> compilingBefore = compilerTicksByProcess();
 
 	private CpuUse() {
 	}
@@ -73,7 +85,67 @@ final class CpuUse {
 					(processes.get(entry.getKey()) > 1) ? " (" + processes.get(entry.getKey()) + " processes)" : "",
 					entry.getValue() * 100))
 			.collect(Collectors.joining(", "));
-		return machine() + named + ", others %.0f%%".formatted(others * 100);
+		return machine() + named + ", others %.0f%%".formatted(others * 100) + compilers(seconds);
+	}
+
+	/** The JIT compilers' share, by process, where it is at least the shown share. */
+	private String compilers(double seconds) {
+		Map<String, Double> shares = new HashMap<>();
+		Map<Long, Long> now = compilerTicksByProcess();
+		ProcessHandle.allProcesses().forEach((process) -> {
+			Long ticks = now.get(process.pid());
+			if (ticks != null) {
+				// a compiler thread that ended in the window takes its time with it
+				long taken = Math.max(0, ticks - this.compilingBefore.getOrDefault(process.pid(), 0L));
+				shares.merge(name(process), taken / TICKS_PER_SECOND / seconds, Double::sum);
+			}
+		});
+		String named = shares.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() >= SHOWN_SHARE)
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.map((entry) -> "%s %.0f%%".formatted(entry.getKey(), entry.getValue() * 100))
+			.collect(Collectors.joining(", "));
+		return "; of which JIT compilers: " + (named.isEmpty() ? "none above 1%" : named);
+	}
+
+	/**
+	 * The CPU each JVM's compiler threads have taken, in clock ticks; an empty map off
+	 * Linux.
+	 */
+	private static Map<Long, Long> compilerTicksByProcess() {
+		Map<Long, Long> ticks = new HashMap<>();
+		ProcessHandle.allProcesses().forEach((process) -> {
+			long compiling = compilerTicks(Path.of("/proc", Long.toString(process.pid()), "task"));
+			if (compiling > 0) {
+				ticks.put(process.pid(), compiling);
+			}
+		});
+		return ticks;
+	}
+
+	private static long compilerTicks(Path tasks) {
+		long total = 0;
+		try (Stream<Path> threads = Files.list(tasks)) {
+			for (Path thread : threads.toList()) {
+				if (COMPILER_THREAD.matcher(Files.readString(thread.resolve("comm"))).find()) {
+					total += threadTicks(Files.readString(thread.resolve("stat")));
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// the process or thread ended meanwhile, or this is not Linux
+		}
+		return total;
+	}
+
+	/**
+	 * User and system time of a thread from its {@code stat} line, whose fields after the
+	 * parenthesised name start with the state; the times are the 12th and 13th of them.
+	 */
+	private static long threadTicks(String stat) {
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
 
 	private String machine() {
