@@ -28,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Chat fan-out through the gateway: {@code bench.subscribers} (200) users of one meeting
  * hold its live stream open while {@code bench.rate} (50) messages a second are posted
- * for {@code bench.seconds} (30), after a warm-up. Measures post-to-delivery latency over
- * every (message, subscriber) pair, the posts' own latency and the rates sustained, and
- * writes them to {@code target/bench/chat-fanout.txt}, every measured post to
- * {@code chat-fanout-posts.csv} beside it. Run it with {@code bench/chat-fanout}.
+ * for {@code bench.seconds} (30), after a {@link WarmUp warm-up}. Measures
+ * post-to-delivery latency over every (message, subscriber) pair, the posts' own latency
+ * and the rates sustained, and writes them to {@code target/bench/chat-fanout.txt}, every
+ * measured post to {@code chat-fanout-posts.csv} beside it. Run it with
+ * {@code bench/chat-fanout}.
  */
 @Tag("benchmark")
 class ChatFanoutBenchmark {
@@ -43,8 +44,6 @@ class ChatFanoutBenchmark {
 	private static final int RATE = Integer.getInteger("bench.rate", 50);
 
 	private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
-
-	private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warm-up-seconds", 10));
 
 	/** Enough that no poster reaches the per-user rate limit. */
 	private static final int POSTERS = 25;
@@ -87,7 +86,7 @@ class ChatFanoutBenchmark {
 		});
 		List<BenchClient.Account> posters = users.subList(1, Math.min(users.size(), POSTERS + 1));
 
-		run(posters, meetingId, WARM_UP, false);
+		String warmUp = WarmUp.run((duration) -> run(posters, meetingId, duration, false));
 		Thread.sleep(2000);
 		long deliveredBefore = delivered.get();
 		long pausedBefore = BenchClient.gcPauseMillis();
@@ -113,13 +112,14 @@ class ChatFanoutBenchmark {
 				deliveries: %d of %d expected (%.1f deliveries/s)
 				post-to-delivery latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms
 				post request latency: p50 %.1f ms, p99 %.1f ms
+				warm-up: %s
 				load generator's GC pauses: %d ms
 				CPU while posting, in shares of one core: %s
 				""".formatted(SUBSCRIBERS, 2, measured.posted(), seconds, measured.posted() / seconds, RATE,
 				measured.failed(), deliveredMeasured, expected, deliveredMeasured / seconds,
 				BenchClient.millis(all, 0.50), BenchClient.millis(all, 0.90), BenchClient.millis(all, 0.99),
 				BenchClient.millis(all, 1.0), BenchClient.millis(postLatencies, 0.50),
-				BenchClient.millis(postLatencies, 0.99), paused, cpuUse);
+				BenchClient.millis(postLatencies, 0.99), warmUp, paused, cpuUse);
 		System.out.println(report);
 		Path out = Path.of("target", "bench", "chat-fanout.txt");
 		Files.createDirectories(out.getParent());

@@ -90,6 +90,27 @@ final class CpuUse {
 
 	/** The JIT compilers' share, by process, where it is at least the shown share. */
 	private String compilers(double seconds) {
+		String named = compilerShares(seconds).entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() >= SHOWN_SHARE)
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.map((entry) -> "%s %.0f%%".formatted(entry.getKey(), entry.getValue() * 100))
+			.collect(Collectors.joining(", "));
+		return "; of which JIT compilers: " + (named.isEmpty() ? "none above 1%" : named);
+	}
+
+	/**
+	 * The share of one core that the JIT compilers of every JVM but the load generator
+	 * have taken in the window so far.
+	 */
+	double stackCompilersShare() {
+		double seconds = (System.nanoTime() - this.startNanos) / 1e9;
+		Map<String, Double> shares = compilerShares(seconds);
+		shares.remove(name(ProcessHandle.current()));
+		return shares.values().stream().mapToDouble(Double::doubleValue).sum();
+	}
+
+	private Map<String, Double> compilerShares(double seconds) {
 		Map<String, Double> shares = new HashMap<>();
 		Map<Long, Long> now = compilerTicksByProcess();
 		ProcessHandle.allProcesses().forEach((process) -> {
@@ -100,13 +121,7 @@ final class CpuUse {
 				shares.merge(name(process), taken / TICKS_PER_SECOND / seconds, Double::sum);
 			}
 		});
-		String named = shares.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue() >= SHOWN_SHARE)
-			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-			.map((entry) -> "%s %.0f%%".formatted(entry.getKey(), entry.getValue() * 100))
-			.collect(Collectors.joining(", "));
-		return "; of which JIT compilers: " + (named.isEmpty() ? "none above 1%" : named);
+		return shares;
 	}
 
 	/**

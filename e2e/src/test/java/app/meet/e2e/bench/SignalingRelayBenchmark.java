@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Signaling relay on one signaling-service instance: {@code bench.meetings} (200)
  * meetings of {@code bench.members} (10) admitted sockets each, {@code bench.rate}
  * (2,000) offer-sized ({@code bench.frame-bytes}, 6,000) frames a second for
- * {@code bench.seconds} (20) between random pairs of the same meeting, after a warm-up.
- * Once through the gateway, once directly against the instance, to show the gateway's
- * share; also the service's heap per idle socket. Writes
+ * {@code bench.seconds} (20) between random pairs of the same meeting, after a
+ * {@link WarmUp warm-up}. Once through the gateway, once directly against the instance,
+ * to show the gateway's share; also the service's heap per idle socket. Writes
  * {@code target/bench/signaling-relay.txt}, and every offer's send time and latency to
  * {@code signaling-relay-gateway.csv} and {@code -direct.csv} beside it. Run it with
  * {@code bench/signaling-relay}.
@@ -47,8 +47,6 @@ class SignalingRelayBenchmark {
 	private static final int FRAME_BYTES = Integer.getInteger("bench.frame-bytes", 6000);
 
 	private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
-
-	private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warm-up-seconds", 5));
 
 	/**
 	 * Each user is in several meetings, few enough upgrades per user for the rate limit.
@@ -135,9 +133,11 @@ class SignalingRelayBenchmark {
 			Thread.sleep(3000);
 			long heapOpen = heapAfterCollection();
 
-			long warmUpOffers = load(rooms, WARM_UP, false);
+			AtomicLong warmUpOffers = new AtomicLong();
+			String warmUp = WarmUp.run((duration) -> warmUpOffers.addAndGet(load(rooms, duration, false)));
 			// measured from empty queues, not from the warm-up's backlog
-			assertThat(arrivals.awaitWarmUp(warmUpOffers, Duration.ofSeconds(60))).as("every warm-up offer arrived")
+			assertThat(arrivals.awaitWarmUp(warmUpOffers.get(), Duration.ofSeconds(60)))
+				.as("every warm-up offer arrived")
 				.isTrue();
 			long pausedBefore = BenchClient.gcPauseMillis();
 			CpuUse cpu = CpuUse.start();
@@ -157,10 +157,10 @@ class SignalingRelayBenchmark {
 					"signaling-relay-" + (throughGateway ? "gateway" : "direct") + ".csv");
 			Files.createDirectories(timeline.getParent());
 			Files.writeString(timeline, arrivals.timeline());
-			String summary = "%s: %d of %d frames delivered in %.1f s (%.0f frames/s); relay latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; load generator's GC pauses %d ms%n  CPU while sending, in shares of one core: %s"
+			String summary = "%s: %d of %d frames delivered in %.1f s (%.0f frames/s); relay latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; load generator's GC pauses %d ms%n  warm-up: %s%n  CPU while sending, in shares of one core: %s"
 				.formatted(name, arrived, sent, seconds, sent / seconds, BenchClient.millis(sorted, 0.50),
 						BenchClient.millis(sorted, 0.90), BenchClient.millis(sorted, 0.99),
-						BenchClient.millis(sorted, 1.0), paused, cpuUse);
+						BenchClient.millis(sorted, 1.0), paused, warmUp, cpuUse);
 			return new Run(summary, sent, arrived, heapOpen);
 		}
 	}
