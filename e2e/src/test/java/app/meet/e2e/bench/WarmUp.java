@@ -42,7 +42,7 @@ final class WarmUp {
 			lastRound = ROUND;
 			compiling = round.stackCompilersShare();
 		}
-		return "%d s, the stack's JIT compilers at %.0f%% of a core in its last %d s (quiet below %.0f%%, at most %d s)"
+		return "%d s, the stack's JIT compilers at %.0f%% of a core in its last %d s (quiet at %.0f%% or less, at most %d s)"
 			.formatted(took.toSeconds(), compiling * 100, lastRound.toSeconds(), QUIET_COMPILERS * 100,
 					MAXIMUM.toSeconds());
 	}
