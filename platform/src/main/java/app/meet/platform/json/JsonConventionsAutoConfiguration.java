@@ -1,5 +1,6 @@
 package app.meet.platform.json;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -9,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The wire format every client relies on: snake_case members and ISO-8601 instants
- * (Jackson 3 writes dates as text by default). Strings with NUL characters are refused
- * ({@link TextWithNulException}): no text column could store them.
+ * (Jackson 3 writes dates as text by default). Requests are read strictly: a member named
+ * twice makes the body malformed instead of the last one winning, and text members must
+ * be JSON strings that a column can store as sent ({@link StrictStringDeserializer}).
  */
 @AutoConfiguration
 public class JsonConventionsAutoConfiguration {
@@ -21,9 +23,9 @@ public class JsonConventionsAutoConfiguration {
 	}
 
 	@Bean
-	JsonMapperBuilderCustomizer textWithoutNul() {
-		return (builder) -> builder.addModule(
-				new SimpleModule("meet-text").addDeserializer(String.class, new NulRejectingStringDeserializer()));
+	JsonMapperBuilderCustomizer strictReading() {
+		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.addModule(new SimpleModule("meet-text").addDeserializer(String.class, new StrictStringDeserializer()));
 	}
 
 }

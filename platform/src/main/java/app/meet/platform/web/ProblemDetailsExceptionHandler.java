@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
-import app.meet.platform.json.TextWithNulException;
+import app.meet.platform.json.InvalidTextException;
 import app.meet.platform.problem.Problems;
 
 import org.springframework.beans.TypeMismatchException;
@@ -171,7 +171,7 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (ex.getMostSpecificCause() instanceof TextWithNulException text) {
+		if (ex.getMostSpecificCause() instanceof InvalidTextException text) {
 			ProblemDetail problem = invalidFields(
 					List.of(new Problems.FieldError(fieldOf(text), text.getOriginalMessage())));
 			return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);

@@ -145,6 +145,45 @@ class ServletConventionsTests {
 	}
 
 	@Test
+	void refusesANumberBooleanOrObjectWhereTextIsExpected() throws Exception {
+		for (String value : new String[] { "42", "true", "{\"a\":1}", "[\"Ann\"]" }) {
+			this.mvc
+				.perform(post("/sample").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"display_name\":" + value + ",\"email\":\"ann@example.com\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.code").value("validation-failed"))
+				.andExpect(jsonPath("$.errors[0].field").value("display_name"))
+				.andExpect(jsonPath("$.errors[0].message").value("must be a string"));
+		}
+	}
+
+	@Test
+	void refusesHalfASurrogatePairButTakesAWholeOne() throws Exception {
+		for (String half : new String[] { "\\ud83d", "\\ude00", "\\ude00\\ud83d" }) {
+			this.mvc
+				.perform(post("/sample").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"display_name\":\"Ann " + half + "\",\"email\":\"ann@example.com\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("display_name"))
+				.andExpect(jsonPath("$.errors[0].message").value("must not contain half of a surrogate pair"));
+		}
+		this.mvc
+			.perform(post("/sample").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"display_name\":\"Ann \\ud83d\\ude00\",\"email\":\"ann@example.com\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.display_name").value("Ann \uD83D\uDE00"));
+	}
+
+	@Test
+	void refusesAMemberNamedTwice() throws Exception {
+		this.mvc
+			.perform(post("/sample").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"display_name\":\"Ann\",\"display_name\":\"Bob\",\"email\":\"ann@example.com\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("malformed-request"));
+	}
+
+	@Test
 	void answersAnUnreadableMultipartBodyWith400() throws Exception {
 		this.mvc.perform(post("/sample/multipart"))
 			.andExpect(status().isBadRequest())
