@@ -15,6 +15,7 @@ final class AccountRequests {
 	private AccountRequests() {
 	}
 
+	@PasswordUnlikeIdentity
 	record Register(@NotBlank @Email @Size(max = 254) String email,
 			@NotNull @Pattern(regexp = USERNAME_PATTERN,
 					message = "must be 3 to 30 letters, digits, '_', '.' or '-'") String username,

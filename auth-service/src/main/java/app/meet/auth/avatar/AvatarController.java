@@ -36,7 +36,7 @@ class AvatarController {
 	@PutMapping(path = "/api/auth/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	UserResponse upload(@AuthenticationPrincipal Jwt token, @RequestPart("file") MultipartFile file) throws Exception {
 		UUID userId = UUID.fromString(token.getSubject());
-		return UserResponse.forSelf(this.avatars.upload(userId, file.getInputStream(), file.getSize()));
+		return UserResponse.forSelf(this.avatars.upload(userId, file.getInputStream()));
 	}
 
 	@GetMapping("/api/users/{id}/avatar")
@@ -51,6 +51,11 @@ class AvatarController {
 				.body(new InputStreamResource(avatar.content())))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.body(Problems.of(HttpStatus.NOT_FOUND, "This user has no avatar", "avatar-not-found")));
+	}
+
+	@ExceptionHandler(AvatarImage.ImageTooLargeException.class)
+	ProblemDetail tooLarge(AvatarImage.ImageTooLargeException ex) {
+		return Problems.of(HttpStatus.BAD_REQUEST, ex.getMessage(), "image-too-large");
 	}
 
 	@ExceptionHandler(AvatarService.NotAnImageException.class)

@@ -1,8 +1,8 @@
 package app.meet.auth.avatar;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,25 +46,26 @@ class AvatarService {
 	}
 
 	/**
-	 * Stores a new avatar, whose type is read from its content.
-	 * @throws NotAnImageException unless the content is PNG, JPEG or WebP
+	 * Stores a new avatar: the picture alone, re-encoded and scaled down
+	 * ({@link AvatarImage}), whatever the upload carried besides.
+	 * @throws NotAnImageException unless the content is a PNG, JPEG or WebP image
+	 * @throws AvatarImage.ImageTooLargeException if the image is too large to decode
 	 */
-	User upload(UUID userId, InputStream content, long size) throws Exception {
-		BufferedInputStream in = new BufferedInputStream(content);
-		in.mark(ImageType.SIGNATURE_LENGTH);
-		ImageType type = ImageType.detect(in.readNBytes(ImageType.SIGNATURE_LENGTH))
+	User upload(UUID userId, InputStream content) throws Exception {
+		byte[] upload = content.readAllBytes();
+		ImageType type = ImageType.detect(Arrays.copyOf(upload, Math.min(upload.length, ImageType.SIGNATURE_LENGTH)))
 			.orElseThrow(NotAnImageException::new);
-		in.reset();
+		AvatarImage.Encoded avatar = AvatarImage.normalize(upload, type);
 		ensureBucket();
 		String object = "users/" + userId + "/" + UUID.randomUUID();
 		this.storage.putObject(PutObjectArgs.builder()
 			.bucket(this.bucket)
 			.object(object)
-			.stream(in, size, -1L)
-			.contentType(type.contentType())
+			.stream(new ByteArrayInputStream(avatar.bytes()), (long) avatar.bytes().length, -1L)
+			.contentType(avatar.type().contentType())
 			.build());
 		String previous = this.accounts.current(userId).avatarObject();
-		User updated = this.accounts.changeAvatar(userId, object, type.contentType());
+		User updated = this.accounts.changeAvatar(userId, object, avatar.type().contentType());
 		if (previous != null) {
 			removeQuietly(previous);
 		}
