@@ -79,6 +79,7 @@ public final class Infrastructure implements AutoCloseable {
 		environment.put("DB_NAME", PostgresServer.DATABASE);
 		environment.put("REDIS_HOST", "127.0.0.1");
 		environment.put("REDIS_PORT", Integer.toString(this.redis.port()));
+		environment.put("REDIS_PASSWORD", RedisServer.PASSWORD);
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		environment.put("MINIO_ENDPOINT", this.s3.endpoint());
 		environment.put("MINIO_ACCESS_KEY", S3Server.ACCESS_KEY);

@@ -15,9 +15,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real redis-server (the binary shipped in the embedded-redis jar), on loopback only.
+ * A real redis-server (the binary shipped in the embedded-redis jar), on loopback only,
+ * answering only clients that authenticate.
  */
 public final class RedisServer implements AutoCloseable {
+
+	/** The development profile's password (platform's {@code meet-platform-dev.yml}). */
+	public static final String PASSWORD = "meet-dev-redis";
 
 	private static final String BINARY = "redis-server-6.2.6-v5-linux-amd64";
 
@@ -47,7 +51,8 @@ public final class RedisServer implements AutoCloseable {
 	public RedisServer start() throws IOException {
 		Files.createDirectories(this.directory);
 		List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", Integer.toString(this.port),
-				"--bind", "127.0.0.1", "--dir", this.directory.toString(), "--daemonize", "no", "--save", ""));
+				"--bind", "127.0.0.1", "--requirepass", PASSWORD, "--dir", this.directory.toString(), "--daemonize",
+				"no", "--save", ""));
 		command.addAll(this.durable ? List.of("--appendonly", "yes", "--appendfsync", "everysec")
 				: List.of("--appendonly", "no"));
 		this.process = ManagedProcess.start("redis", command, Map.of(), this.directory.resolve("redis.log"));
@@ -59,9 +64,10 @@ public final class RedisServer implements AutoCloseable {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
 			socket.setSoTimeout(500);
-			socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().write(command("PING").getBytes(StandardCharsets.UTF_8));
 			byte[] reply = socket.getInputStream().readNBytes(7);
-			return new String(reply, StandardCharsets.US_ASCII).startsWith("+PONG");
+			// refused without a password: the server is up
+			return new String(reply, StandardCharsets.US_ASCII).startsWith("-NOAUTH");
 		}
 		catch (IOException ex) {
 			return false;
@@ -69,21 +75,43 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	/**
-	 * Runs one command and returns its reply as RESP text, for tests that need to look at
-	 * or reset what the services keep in Redis.
+	 * Runs one command, authenticated, and returns its reply as RESP text, for tests that
+	 * need to look at or reset what the services keep in Redis.
 	 */
 	public String execute(String... arguments) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(2000);
+			socket.getOutputStream()
+				.write((command("AUTH", PASSWORD) + command(arguments)).getBytes(StandardCharsets.UTF_8));
+			socket.shutdownOutput();
+			String replies = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!replies.startsWith("+OK\r\n")) {
+				throw new IOException("Redis refused the password: " + replies.lines().findFirst().orElse(""));
+			}
+			return replies.substring("+OK\r\n".length());
+		}
+	}
+
+	/**
+	 * Answers {@code true} if the server takes connections without a password, as no
+	 * configuration of the stack must.
+	 */
+	public boolean answersWithoutPassword() throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(2000);
+			socket.getOutputStream().write(command("PING").getBytes(StandardCharsets.UTF_8));
+			socket.shutdownOutput();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).startsWith("+PONG");
+		}
+	}
+
+	private static String command(String... arguments) {
 		StringBuilder command = new StringBuilder("*").append(arguments.length).append("\r\n");
 		for (String argument : arguments) {
 			byte[] bytes = argument.getBytes(StandardCharsets.UTF_8);
 			command.append('$').append(bytes.length).append("\r\n").append(argument).append("\r\n");
 		}
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(2000);
-			socket.getOutputStream().write(command.toString().getBytes(StandardCharsets.UTF_8));
-			socket.shutdownOutput();
-			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		}
+		return command.toString();
 	}
 
 	private static synchronized Path binary() throws IOException {

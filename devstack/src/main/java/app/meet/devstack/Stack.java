@@ -28,6 +28,12 @@ import java.util.regex.Pattern;
  */
 public final class Stack implements AutoCloseable {
 
+	/**
+	 * The services' development profile: the credentials of these embedded servers, and
+	 * of the services among themselves, are its defaults.
+	 */
+	public static final String DEVELOPMENT_PROFILE = "dev";
+
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
 	/** A JVM option choosing the garbage collector, such as {@code -XX:+UseZGC}. */
@@ -219,7 +225,9 @@ public final class Stack implements AutoCloseable {
 		if (this.closed) {
 			throw new DevStackException("Stopped while starting");
 		}
-		Map<String, String> environment = new LinkedHashMap<>(this.infrastructure.environment());
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("SPRING_PROFILES_ACTIVE", DEVELOPMENT_PROFILE);
+		environment.putAll(this.infrastructure.environment());
 		environment.putAll(this.settings);
 		environment.put("SERVER_PORT", Integer.toString(service.port(this.ports.gateway(), instance)));
 		environment.put("MEET_INSTANCE", name);

@@ -1,10 +1,6 @@
 package app.meet.e2e;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -224,20 +220,12 @@ class BrowserCallEndToEndTests {
 	}
 
 	private static JsonNode directorySocket(String meetingId, String userId) throws IOException {
-		int port = RunningStack.get().requiredPorts().get("redis");
-		String key = "meet:signaling:sockets:" + meetingId;
-		try (Socket redis = new Socket("127.0.0.1", port)) {
-			OutputStream out = redis.getOutputStream();
-			out.write(("*3\r\n$4\r\nHGET\r\n$" + key.length() + "\r\n" + key + "\r\n$" + userId.length() + "\r\n"
-					+ userId + "\r\n")
-				.getBytes(StandardCharsets.UTF_8));
-			out.flush();
-			BufferedReader in = new BufferedReader(
-					new InputStreamReader(redis.getInputStream(), StandardCharsets.UTF_8));
-			String header = in.readLine();
-			assertThat(header).startsWith("$");
-			return header.equals("$-1") ? null : Gateway.JSON.readTree(in.readLine());
-		}
+		String reply = RunningStack.get()
+			.infrastructure()
+			.redis()
+			.execute("HGET", "meet:signaling:sockets:" + meetingId, userId);
+		assertThat(reply).startsWith("$");
+		return reply.startsWith("$-1") ? null : Gateway.JSON.readTree(reply.lines().skip(1).findFirst().orElseThrow());
 	}
 
 	private static String token(JsonNode user) {

@@ -2,7 +2,9 @@ package app.meet.e2e;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,8 +26,32 @@ final class Gateway {
 
 	private final String baseUrl;
 
+	private final HttpClient http;
+
 	Gateway(String baseUrl) {
+		this(baseUrl, HTTP);
+	}
+
+	private Gateway(String baseUrl, HttpClient http) {
 		this.baseUrl = baseUrl;
+		this.http = http;
+	}
+
+	/**
+	 * The same server, called from another loopback address ({@code 127.0.0.2} and so
+	 * on), as a client elsewhere would.
+	 */
+	Gateway from(String loopbackAddress) {
+		try {
+			return new Gateway(this.baseUrl.replace("//localhost:", "//127.0.0.1:"),
+					HttpClient.newBuilder()
+						.connectTimeout(Duration.ofSeconds(2))
+						.localAddress(InetAddress.getByName(loopbackAddress))
+						.build());
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException(ex);
+		}
 	}
 
 	String baseUrl() {
@@ -54,9 +80,9 @@ final class Gateway {
 		return send(request, HttpResponse.BodyHandlers.ofInputStream());
 	}
 
-	private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return HTTP.send(request, body);
+			return this.http.send(request, body);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

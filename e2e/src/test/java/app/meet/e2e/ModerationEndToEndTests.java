@@ -142,7 +142,7 @@ class ModerationEndToEndTests {
 			.isEqualTo(403);
 		assertThat(meetingService.get(path, null).statusCode()).isEqualTo(401);
 		assertThat(serviceToken("signaling-service", "wrong").statusCode()).isEqualTo(401);
-		String service = Gateway.json(serviceToken("signaling-service", "signaling-service"))
+		String service = Gateway.json(serviceToken("signaling-service", "signaling-service-dev-secret"))
 			.get("access_token")
 			.asString();
 		assertThat(meetingService.get("/api/meetings/" + room.id(), service).statusCode())

@@ -309,6 +309,8 @@ class RecordingEndToEndTests {
 		assertThat(Gateway.json(stopped).get("size_bytes").asLong()).isEqualTo(chunk.length);
 		assertProblem(gateway.post("/api/meetings/" + room.id() + "/recording/stop", room.host().token(), Map.of()),
 				409, "not-recording");
+		assertProblem(gateway.post("/api/meetings/" + room.id() + "/recording/stop", outsider.token(), Map.of()), 403,
+				"not-moderator");
 
 		assertProblem(gateway.get("/api/recordings/" + id, outsider.token()), 403, "not-a-participant");
 		assertProblem(gateway.get("/api/recordings/" + id + "/media", outsider.token()), 403, "not-a-participant");

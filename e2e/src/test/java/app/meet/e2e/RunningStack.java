@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,6 +23,18 @@ final class RunningStack {
 
 	/** Low enough for a test to reach, high enough for every other test's traffic. */
 	static final int PER_USER_LIMIT = 150;
+
+	/**
+	 * Short, so that a test can wait it out; long enough for parallel refreshes on a busy
+	 * machine.
+	 */
+	static final Duration REFRESH_REUSE_GRACE = Duration.ofSeconds(3);
+
+	/** Sockets one user may hold on one signaling instance. */
+	static final int MAX_SOCKETS_PER_USER = 8;
+
+	/** Short, so that a test can wait it out; long enough for every test to join. */
+	static final Duration SIGNALING_JOIN_TIMEOUT = Duration.ofSeconds(6);
 
 	/** The gateway's default origins (the web frontend's), which the tests also use. */
 	private static final String FRONTEND_ORIGINS = "http://localhost:3000,http://localhost:5173,http://127.0.0.1:3000,http://127.0.0.1:5173";
@@ -66,7 +79,10 @@ final class RunningStack {
 						false)
 					.withSettings(
 							Map.of("RATE_LIMIT_PER_USER", Integer.toString(PER_USER_LIMIT), "RATE_LIMIT_PER_ADDRESS",
-									"100000", "CORS_ALLOWED_ORIGINS", FRONTEND_ORIGINS + "," + TestPages.origin()))
+									"100000", "CORS_ALLOWED_ORIGINS", FRONTEND_ORIGINS + "," + TestPages.origin(),
+									"AUTH_REFRESH_REUSE_GRACE", REFRESH_REUSE_GRACE.toSeconds() + "s",
+									"MEET_SIGNALING_JOIN_TIMEOUT", SIGNALING_JOIN_TIMEOUT.toSeconds() + "s",
+									"MEET_SIGNALING_MAX_SOCKETS_PER_USER", Integer.toString(MAX_SOCKETS_PER_USER)))
 					.withSettings(SETTINGS)
 					.withJvmOptions(JVM_OPTIONS);
 				Stream.concat(Stream.of(ServiceDefinition.GATEWAY), ServiceDefinition.SERVICES.stream())

@@ -3,6 +3,7 @@ package app.meet.e2e;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * signaling-service as the frontend speaks to it (SEED-WIRE.md 4): through the gateway,
@@ -96,7 +99,7 @@ class SignalingEndToEndTests {
 				SignalSocket guestSocket = SignalSocket.open(gateway.baseUrl(), room.id(), guest.token())) {
 			host.send(Map.of("type", "host-join", "data", Map.of()));
 			guestSocket.send(Map.of("type", "join-request", "data",
-					Map.of("host_user_id", room.host().id(), "email", "guest@example.com")));
+					Map.of("host_user_id", room.host().id(), "email", "the-ceo@example.com" + "x".repeat(5000))));
 
 			assertThat(guestSocket.await("join-request-pending", WAIT).get("data").get("message").asString())
 				.isEqualTo("Waiting for host approval");
@@ -104,7 +107,14 @@ class SignalingEndToEndTests {
 			assertThat(knock.get("from").asString()).isEqualTo(guest.id());
 			assertThat(knock.get("data").get("user_id").asString()).isEqualTo(guest.id());
 			assertThat(knock.get("data").get("username").asString()).isNotBlank();
-			assertThat(knock.get("data").get("email").asString()).isEqualTo("guest@example.com");
+			assertThat(knock.get("data").get("email").asString())
+				.as("the email of the guest's account, never theirs to say")
+				.isEqualTo(Gateway.json(gateway.get("/api/auth/me", guest.token())).get("email").asString());
+			for (int again = 0; again < 3; again++) {
+				guestSocket.send(Map.of("type", "join-request", "data", Map.of("host_user_id", room.host().id())));
+				guestSocket.await("join-request-pending", WAIT);
+			}
+			assertThat(host.collect("pending-join-request", QUIET)).as("the host hears of a guest once").isEmpty();
 			assertThat(knock.get("data").get("timestamp").asLong()).isBetween(System.currentTimeMillis() / 1000 - 60,
 					System.currentTimeMillis() / 1000 + 60);
 			assertThat(gateway.post("/api/meetings/join", guest.token(), Map.of("code", room.code())).statusCode())
@@ -200,6 +210,41 @@ class SignalingEndToEndTests {
 			assertThat(guestSocket.awaitClose(WAIT)).isEqualTo(1000);
 			JsonNode left = host.await("peer-left", WAIT);
 			assertThat(left.get("data").get("user_id").asString()).isEqualTo(guest.id());
+		}
+	}
+
+	@Test
+	void aUserMayHoldOnlySoManySocketsOnAnInstance() throws Exception {
+		Room room = openRoom(false);
+		String instance = RunningStack.get().instanceUrl("signaling-service", 0);
+		List<SignalSocket> open = new ArrayList<>();
+		try {
+			for (int socket = 0; socket < RunningStack.MAX_SOCKETS_PER_USER; socket++) {
+				open.add(SignalSocket.open(instance, room.id(), room.host().token(), true));
+			}
+			assertThatExceptionOfType(WebSocketHandshakeException.class)
+				.isThrownBy(() -> SignalSocket.open(instance, room.id(), room.host().token(), true).close())
+				.satisfies((refused) -> assertThat(refused.getResponse().statusCode()).isEqualTo(429));
+
+			open.removeFirst().close();
+			await().atMost(WAIT)
+				.ignoreExceptions()
+				.untilAsserted(() -> open.add(SignalSocket.open(instance, room.id(), room.host().token(), true)));
+		}
+		finally {
+			open.forEach(SignalSocket::close);
+		}
+	}
+
+	@Test
+	void aSocketThatNeitherHostJoinsNorAsksToJoinIsClosedAfterTheJoinTimeout() throws Exception {
+		Room room = openRoom(false);
+		try (SignalSocket idle = SignalSocket.open(gateway.baseUrl(), room.id(), room.host().token());
+				SignalSocket joined = SignalSocket.open(gateway.baseUrl(), room.id(), room.host().token())) {
+			joined.send(Map.of("type", "host-join", "data", Map.of()));
+			assertThat(idle.awaitClose(RunningStack.SIGNALING_JOIN_TIMEOUT.plus(WAIT))).isEqualTo(1008);
+			joined.send(Map.of("type", "ping", "data", Map.of()));
+			assertThat(joined.await("pong", WAIT)).as("a joined socket stays").isNotNull();
 		}
 	}
 

@@ -67,17 +67,18 @@ public class AccountService {
 	@Transactional
 	AuthResponse login(AccountRequests.Login request, String clientAddress) {
 		String identifier = request.identifier();
-		this.throttle.checkAllowed(identifier, clientAddress);
 		User user = (identifier.contains("@") ? this.users.findByEmail(identifier)
 				: this.users.findByUsername(identifier))
 			.orElse(null);
+		String account = (user != null) ? LoginThrottle.account(user.id()) : LoginThrottle.unknownAccount(identifier);
+		this.throttle.checkAllowed(account, clientAddress);
 		boolean matches = this.passwords.matches(request.password(),
 				(user != null) ? user.passwordHash() : this.unknownUserHash);
 		if (user == null || !matches) {
-			this.throttle.recordFailure(identifier, clientAddress);
+			this.throttle.recordFailure(account, clientAddress);
 			throw new InvalidCredentialsException();
 		}
-		this.throttle.recordSuccess(identifier);
+		this.throttle.recordSuccess(account, clientAddress);
 		return AuthResponse.of(user, this.tokens.issue(subject(user)), this.clock.instant());
 	}
 

@@ -1,77 +1,131 @@
 package app.meet.auth.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import app.meet.auth.config.AuthProperties;
+import app.meet.auth.throttle.RedisCounters;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins per account name and per client address in Redis, so the limit
- * holds across instances. Account names are counted whether or not they exist, so the
- * throttle tells nothing about which accounts do.
+ * Failed logins, counted in Redis so the limits hold across instances, after OWASP's
+ * advice against brute force without handing attackers a way to lock people out:
+ * <ul>
+ * <li>one account from one client address: {@code login-attempts} failures in the window,
+ * then refused until the window ends;</li>
+ * <li>one client address, whatever the accounts: {@code login-attempts-per-address}
+ * failures, then refused until the window ends;</li>
+ * <li>one account from anywhere: beyond twice {@code login-attempts} failures, each
+ * further failure makes the next attempt wait, doubling from one second up to
+ * {@code login-max-delay}, except from an address the account has logged in from in the
+ * last 30 days. So an attacker elsewhere only slows themselves, and the account's owner
+ * keeps getting in from where they usually do.</li>
+ * </ul>
+ * An account is counted by its id however it is named (email or username, in any case); a
+ * name that belongs to no account is counted by the name, so the limits tell nothing
+ * about which accounts exist. Addresses and names are stored only as digests.
  */
 @Component
 class LoginThrottle {
 
-	private static final String PREFIX = "meet:login-failures:";
+	private static final String PREFIX = "meet:login:";
+
+	/** How long an address the account logged in from counts as the owner's. */
+	private static final Duration KNOWN_ADDRESS_TTL = Duration.ofDays(30);
+
+	private final RedisCounters counters;
 
 	private final StringRedisTemplate redis;
 
 	private final AuthProperties properties;
 
-	LoginThrottle(StringRedisTemplate redis, AuthProperties properties) {
+	LoginThrottle(RedisCounters counters, StringRedisTemplate redis, AuthProperties properties) {
+		this.counters = counters;
 		this.redis = redis;
 		this.properties = properties;
 	}
 
+	/** What the throttle counts an account by. */
+	static String account(UUID userId) {
+		return "id:" + userId;
+	}
+
+	/** What the throttle counts a name that belongs to no account by. */
+	static String unknownAccount(String identifier) {
+		return "name:" + identifier.toLowerCase(Locale.ROOT);
+	}
+
 	/**
-	 * @throws TooManyLoginAttemptsException while either counter is at the limit
+	 * @throws TooManyLoginAttemptsException while the account may not be tried from this
+	 * address
 	 */
-	void checkAllowed(String identifier, String clientAddress) {
-		for (String key : keys(identifier, clientAddress)) {
-			String failures = this.redis.opsForValue().get(key);
-			if (failures != null && Integer.parseInt(failures) >= this.properties.loginAttempts()) {
-				Long seconds = this.redis.getExpire(key);
-				throw new TooManyLoginAttemptsException(Duration
-					.ofSeconds((seconds != null && seconds > 0) ? seconds : this.properties.loginWindow().toSeconds()));
+	void checkAllowed(String account, String address) {
+		refuseIfAtLimit(pairKey(account, address), this.properties.loginAttempts());
+		refuseIfAtLimit(addressKey(address), this.properties.loginAttemptsPerAddress());
+		if (!isKnown(account, address)) {
+			Long delay = this.redis.getExpire(delayKey(account), TimeUnit.MILLISECONDS);
+			if (delay != null && delay > 0) {
+				throw new TooManyLoginAttemptsException(
+						new RedisCounters.Count(0, Duration.ofMillis(delay)).retryAfter());
 			}
 		}
 	}
 
-	void recordFailure(String identifier, String clientAddress) {
-		for (String key : keys(identifier, clientAddress)) {
-			Long failures = this.redis.opsForValue().increment(key);
-			if (failures != null && failures == 1) {
-				this.redis.expire(key, this.properties.loginWindow());
-			}
+	void recordFailure(String account, String address) {
+		Duration window = this.properties.loginWindow();
+		this.counters.increment(pairKey(account, address), window);
+		this.counters.increment(addressKey(address), window);
+		long failures = this.counters.increment(accountKey(account), window).value();
+		long beyond = failures - 2L * this.properties.loginAttempts();
+		if (beyond >= 0) {
+			Duration delay = Duration.ofSeconds(1L << Math.min(beyond, 20));
+			Duration capped = (delay.compareTo(this.properties.loginMaxDelay()) > 0) ? this.properties.loginMaxDelay()
+					: delay;
+			this.redis.opsForValue().set(delayKey(account), "1", capped);
 		}
 	}
 
-	void recordSuccess(String identifier) {
-		this.redis.delete(PREFIX + "account:" + digest(identifier.toLowerCase(Locale.ROOT)));
+	/** The address is the owner's from now on; its own failures are forgotten. */
+	void recordSuccess(String account, String address) {
+		this.counters.reset(pairKey(account, address));
+		String known = knownKey(account);
+		this.redis.opsForSet().add(known, RedisCounters.digest(address));
+		this.redis.expire(known, KNOWN_ADDRESS_TTL);
 	}
 
-	private static List<String> keys(String identifier, String clientAddress) {
-		return List.of(PREFIX + "account:" + digest(identifier.toLowerCase(Locale.ROOT)),
-				PREFIX + "address:" + digest(clientAddress));
+	private boolean isKnown(String account, String address) {
+		return Boolean.TRUE.equals(this.redis.opsForSet().isMember(knownKey(account), RedisCounters.digest(address)));
 	}
 
-	private static String digest(String value) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, 16);
+	private void refuseIfAtLimit(String key, int limit) {
+		RedisCounters.Count count = this.counters.get(key);
+		if (count.value() >= limit) {
+			throw new TooManyLoginAttemptsException(count.retryAfter());
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	}
+
+	private static String pairKey(String account, String address) {
+		return PREFIX + "failures:pair:" + RedisCounters.digest(account + "|" + address);
+	}
+
+	private static String addressKey(String address) {
+		return PREFIX + "failures:address:" + RedisCounters.digest(address);
+	}
+
+	private static String accountKey(String account) {
+		return PREFIX + "failures:account:" + RedisCounters.digest(account);
+	}
+
+	private static String delayKey(String account) {
+		return PREFIX + "delay:" + RedisCounters.digest(account);
+	}
+
+	private static String knownKey(String account) {
+		return PREFIX + "known:" + RedisCounters.digest(account);
 	}
 
 }

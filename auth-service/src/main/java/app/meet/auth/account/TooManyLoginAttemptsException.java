@@ -2,7 +2,10 @@ package app.meet.auth.account;
 
 import java.time.Duration;
 
-/** Too many failed logins for an account or a client address; try again after a while. */
+/**
+ * Too many failed logins for an account or from a client address; try again after a
+ * while.
+ */
 public class TooManyLoginAttemptsException extends RuntimeException {
 
 	private final Duration retryAfter;

@@ -14,15 +14,25 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param accessTokenTtl how long an access token is valid
  * @param refreshTokenTtl how long a refresh token is valid
+ * @param refreshReuseGrace how long after a refresh token was spent the same token still
+ * gets the same successor (two tabs refreshing at once) instead of revoking the login
  * @param keyRotationInterval how long a signing key signs before a new one takes over
- * @param loginAttempts failed logins allowed per account or client address in a window
+ * @param keyPublicationLead how long a new signing key is published before it signs,
+ * longer than any verifier waits before refetching the key set
+ * @param loginAttempts failed logins allowed for one account from one client address in a
+ * window; twice as many for one account from anywhere before each further attempt waits
+ * @param loginAttemptsPerAddress failed logins allowed from one client address, whatever
+ * the accounts, in a window
  * @param loginWindow the window failed logins are counted in
+ * @param loginMaxDelay the longest wait between attempts on an account under attack
  * @param avatarBucket the object-store bucket avatars live in
  */
 @ConfigurationProperties("meet.auth")
 @Validated
 public record AuthProperties(@DefaultValue("15m") Duration accessTokenTtl, @DefaultValue("7d") Duration refreshTokenTtl,
-		@DefaultValue("30d") Duration keyRotationInterval, @DefaultValue("5") @Min(1) int loginAttempts,
-		@DefaultValue("15m") Duration loginWindow, @DefaultValue("avatars") @NotBlank String avatarBucket) {
+		@DefaultValue("10s") Duration refreshReuseGrace, @DefaultValue("30d") Duration keyRotationInterval,
+		@DefaultValue("2m") Duration keyPublicationLead, @DefaultValue("5") @Min(1) int loginAttempts,
+		@DefaultValue("20") @Min(1) int loginAttemptsPerAddress, @DefaultValue("15m") Duration loginWindow,
+		@DefaultValue("1m") Duration loginMaxDelay, @DefaultValue("avatars") @NotBlank String avatarBucket) {
 
 }

@@ -12,7 +12,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -33,9 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ES256 keys access tokens are signed with, kept in the database so that tokens
- * survive restarts and every instance signs and verifies alike. The newest key signs;
- * when it is older than the rotation interval a new one takes over, and the old one stays
- * published (and keeps verifying) until the tokens it signed have expired.
+ * survive restarts and every instance signs and verifies alike. When the signing key is
+ * older than the rotation interval a new one is published, and signs once the publication
+ * lead has passed (so every verifier's cached key set holds it by then); the old one
+ * signs until then and stays published (and keeps verifying) until the tokens it signed
+ * have expired.
  */
 @Component
 class SigningKeys {
@@ -63,9 +67,19 @@ class SigningKeys {
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
-	/** The key that signs now. */
+	/** The key that signs now: the newest one whose publication lead has passed. */
 	ECKey current() {
-		return snapshot().keys().getKeys().getFirst().toECKey();
+		Snapshot snapshot = snapshot();
+		Instant now = this.clock.instant();
+		return snapshot.signsFrom()
+			.entrySet()
+			.stream()
+			.filter((key) -> !key.getValue().isAfter(now))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.or(() -> snapshot.signsFrom().keySet().stream().reduce((newer, older) -> older))
+			.map((kid) -> snapshot.keys().getKeyByKeyId(kid).toECKey())
+			.orElseThrow();
 	}
 
 	/** Every key that may still verify a valid token, newest first. */
@@ -83,7 +97,7 @@ class SigningKeys {
 		if (current == null || current.loadedAt().plus(CACHE_TTL).isBefore(this.clock.instant())) {
 			current = load();
 			if (rotationDue(current.newestCreatedAt())) {
-				rotate(false);
+				rotate(false, this.properties.keyPublicationLead());
 				current = load();
 			}
 			this.snapshot.set(current);
@@ -98,12 +112,20 @@ class SigningKeys {
 		snapshot();
 	}
 
-	/** Makes a new key the signing key now, whatever the age of the current one. */
+	/**
+	 * Makes a new key the signing key now, whatever the age of the current one (a key
+	 * thought compromised); verifiers fetch it on first sight of its id.
+	 */
 	void rotate() {
-		rotate(true);
+		rotate(true, Duration.ZERO);
 	}
 
-	private void rotate(boolean force) {
+	/** Publishes a new key now that signs from {@code lead} on. */
+	void rotate(Duration lead) {
+		rotate(true, lead);
+	}
+
+	private void rotate(boolean force, Duration lead) {
 		this.transactions.executeWithoutResult((status) -> {
 			this.jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", ROTATION_LOCK).query().singleRow();
 			Instant newest = this.jdbc.sql("SELECT max(created_at) FROM signing_keys")
@@ -115,18 +137,20 @@ class SigningKeys {
 				return;
 			}
 			Instant now = this.clock.instant();
+			Instant signsFrom = now.plus(lead);
 			KeyPair pair = generate();
-			this.jdbc.sql("UPDATE signing_keys SET retired_at = :now WHERE retired_at IS NULL")
-				.param("now", Timestamp.from(now))
+			this.jdbc.sql("UPDATE signing_keys SET retired_at = :signsFrom WHERE retired_at IS NULL")
+				.param("signsFrom", Timestamp.from(signsFrom))
 				.update();
 			this.jdbc.sql("""
-					INSERT INTO signing_keys (kid, algorithm, private_key, public_key, created_at)
-					VALUES (:kid, 'ES256', :privateKey, :publicKey, :createdAt)
+					INSERT INTO signing_keys (kid, algorithm, private_key, public_key, created_at, signs_from)
+					VALUES (:kid, 'ES256', :privateKey, :publicKey, :createdAt, :signsFrom)
 					""")
 				.param("kid", UUID.randomUUID().toString())
 				.param("privateKey", pair.getPrivate().getEncoded())
 				.param("publicKey", pair.getPublic().getEncoded())
 				.param("createdAt", Timestamp.from(now))
+				.param("signsFrom", Timestamp.from(signsFrom))
 				.update();
 		});
 		this.snapshot.set(null);
@@ -141,16 +165,19 @@ class SigningKeys {
 			.minus(this.properties.accessTokenTtl())
 			.minus(Duration.ofMinutes(1));
 		List<StoredKey> keys = this.jdbc.sql("""
-				SELECT kid, private_key, public_key, created_at FROM signing_keys
+				SELECT kid, private_key, public_key, created_at, signs_from FROM signing_keys
 				WHERE retired_at IS NULL OR retired_at > :since ORDER BY created_at DESC
 				""")
 			.param("since", Timestamp.from(verifiableSince))
 			.query((row, index) -> new StoredKey(row.getString("kid"), row.getBytes("private_key"),
-					row.getBytes("public_key"), row.getTimestamp("created_at").toInstant()))
+					row.getBytes("public_key"), row.getTimestamp("created_at").toInstant(),
+					row.getTimestamp("signs_from").toInstant()))
 			.list();
 		Instant newest = keys.isEmpty() ? Instant.EPOCH : keys.getFirst().createdAt();
-		return new Snapshot(new JWKSet(keys.stream().map(StoredKey::toJwk).map((key) -> (JWK) key).toList()), newest,
-				this.clock.instant());
+		Map<String, Instant> signsFrom = new LinkedHashMap<>();
+		keys.forEach((key) -> signsFrom.put(key.kid(), key.signsFrom()));
+		return new Snapshot(new JWKSet(keys.stream().map(StoredKey::toJwk).map((key) -> (JWK) key).toList()), signsFrom,
+				newest, this.clock.instant());
 	}
 
 	private static KeyPair generate() {
@@ -164,10 +191,13 @@ class SigningKeys {
 		}
 	}
 
-	private record Snapshot(JWKSet keys, Instant newestCreatedAt, Instant loadedAt) {
+	/**
+	 * @param signsFrom when each key starts signing, newest key first
+	 */
+	private record Snapshot(JWKSet keys, Map<String, Instant> signsFrom, Instant newestCreatedAt, Instant loadedAt) {
 	}
 
-	private record StoredKey(String kid, byte[] privateKey, byte[] publicKey, Instant createdAt) {
+	private record StoredKey(String kid, byte[] privateKey, byte[] publicKey, Instant createdAt, Instant signsFrom) {
 
 		ECKey toJwk() {
 			try {

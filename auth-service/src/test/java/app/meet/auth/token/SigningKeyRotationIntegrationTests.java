@@ -1,5 +1,6 @@
 package app.meet.auth.token;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,23 @@ class SigningKeyRotationIntegrationTests {
 		assertThat(newKid).isNotEqualTo(oldKid);
 		assertThat(this.decoder.decode(before.accessToken()).getSubject()).isEqualTo(before.userId().toString());
 		assertThat(this.jwks.jwks().getBody().toString()).contains(oldKid).contains(newKid);
+	}
+
+	@Test
+	void aScheduledKeyIsPublishedBeforeItSigns() {
+		String signing = kidOf(this.tokens.issue(storedSubject()));
+
+		this.keys.rotate(Duration.ofMinutes(2));
+
+		String published = this.keys.published().getKeys().getFirst().getKeyID();
+		assertThat(published).isNotEqualTo(signing);
+		assertThat(this.jwks.jwks().getBody().toString()).contains(published).contains(signing);
+		assertThat(kidOf(this.tokens.issue(storedSubject()))).as("the old key signs during the lead")
+			.isEqualTo(signing);
+	}
+
+	private String kidOf(IssuedTokens issued) {
+		return this.decoder.decode(issued.accessToken()).getHeaders().get("kid").toString();
 	}
 
 	/** An account row, which refresh tokens refer to. */

@@ -12,6 +12,14 @@ import java.util.UUID;
  */
 public record MemberView(UUID meetingId, UUID userId, String role, String status, boolean everJoined) {
 
+	/**
+	 * Whether they may read what the meeting keeps: they joined at some point and were
+	 * not removed or denied since, which ends it at once.
+	 */
+	public boolean mayRead() {
+		return this.everJoined && !"removed".equals(this.status) && !"denied".equals(this.status);
+	}
+
 	public boolean active() {
 		return "active".equals(this.status);
 	}

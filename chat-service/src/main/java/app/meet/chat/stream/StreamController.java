@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 
 import app.meet.chat.config.ChatProperties;
 import app.meet.chat.membership.Membership;
+import app.meet.platform.security.RevocationWatch;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/meetings/{id}/events}: the meeting's live stream as server-sent events.
  * The request's own (virtual) thread writes the stream until it ends, so a stream costs
- * no platform thread and needs no asynchronous request timeout.
+ * no platform thread and needs no asynchronous request timeout. A stream ends within
+ * seconds of its token being revoked ({@link RevocationWatch}).
  */
 @RestController
 class StreamController {
@@ -37,11 +39,14 @@ class StreamController {
 
 	private final StreamHub hub;
 
+	private final RevocationWatch revocations;
+
 	private final Duration heartbeat;
 
-	StreamController(Membership membership, StreamHub hub, ChatProperties properties) {
+	StreamController(Membership membership, StreamHub hub, RevocationWatch revocations, ChatProperties properties) {
 		this.membership = membership;
 		this.hub = hub;
+		this.revocations = revocations;
 		this.heartbeat = properties.heartbeat();
 	}
 
@@ -51,7 +56,7 @@ class StreamController {
 			HttpServletResponse response) {
 		this.membership.requireMeeting(id);
 		Subscriber subscriber = this.hub.subscribe(id, UUID.fromString(token.getSubject()), lastEventId);
-		try {
+		try (RevocationWatch.Registration watched = this.revocations.watch(token, subscriber::end)) {
 			response.setContentType("text/event-stream;charset=UTF-8");
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
 			response.setHeader("X-Accel-Buffering", "no");

@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import reactor.core.publisher.Mono;
 
+import app.meet.gateway.forwarding.ForwardedHeaders;
+
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,8 +46,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		long window = Instant.now().getEpochSecond() / WINDOW.toSeconds();
-		String address = (exchange.getRequest().getRemoteAddress() != null)
-				? exchange.getRequest().getRemoteAddress().getAddress().getHostAddress() : "unknown";
+		String address = ForwardedHeaders.clientAddress(exchange.getRequest());
 		return count(PREFIX + "address:" + address + ":" + window, this.limits.perAddress())
 			.then(exchange.getPrincipal()
 				.flatMap((principal) -> count(PREFIX + "user:" + principal.getName() + ":" + window,

@@ -4,6 +4,8 @@ import java.net.URI;
 
 import reactor.core.publisher.Mono;
 
+import app.meet.gateway.forwarding.ForwardedHeaders;
+
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
@@ -57,6 +59,7 @@ class UpgradeCheckFilter implements GlobalFilter, Ordered {
 		return this.client.get().uri(check).headers((outgoing) -> {
 			copy(headers, outgoing, HttpHeaders.AUTHORIZATION);
 			copy(headers, outgoing, "X-Request-ID");
+			ForwardedHeaders.addTo(outgoing, exchange);
 		}).exchangeToMono((answer) -> {
 			if (answer.statusCode().is2xxSuccessful()) {
 				return answer.releaseBody().then(chain.filter(exchange));

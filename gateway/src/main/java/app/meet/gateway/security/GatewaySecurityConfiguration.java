@@ -6,10 +6,12 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 import app.meet.platform.security.AccessTokens;
+import app.meet.platform.security.RevokedTokens;
 import app.meet.platform.security.SecurityProperties;
 import app.meet.platform.security.VerifiedTokens;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,34 +19,40 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The front door: every API path needs a valid access token (signature through
- * auth-service's JWKS, expiry, issuer, audience, not revoked), except the few that create
- * or renew one. Paths no route serves stay 404 whoever asks.
+ * The front door: every API path needs a user's valid access token (signature through
+ * auth-service's JWKS, expiry, issuer, audience, neither it nor its login revoked),
+ * except the few that create or renew one; a service's token opens nothing here. Paths no
+ * route serves stay 404 whoever asks. Answers from here, refusals included, carry the
+ * CORS headers the routes do, so that a cross-origin frontend sees a 401 as a 401.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 class GatewaySecurityConfiguration {
 
-	/** Shared with auth-service, which writes an entry per revoked token. */
-	static final String DENYLIST_PREFIX = "meet:token-denylist:";
-
 	private static final List<String> PUBLIC_POSTS = List.of("/api/auth/register", "/api/auth/login",
 			"/api/auth/refresh");
 
 	@Bean
 	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-			ProblemSecurityHandlers problems) {
+			ProblemSecurityHandlers problems, GlobalCorsProperties cors) {
+		UrlBasedCorsConfigurationSource corsConfigurations = new UrlBasedCorsConfigurationSource();
+		corsConfigurations.setCorsConfigurations(cors.getCorsConfigurations());
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.cors((spec) -> spec.configurationSource(corsConfigurations))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -69,22 +77,28 @@ class GatewaySecurityConfiguration {
 	}
 
 	/**
-	 * Verifies through the JWKS (cached; fetched again on an unknown key id), once per
-	 * token while it is kept, and checks the denylist on every request.
+	 * Verifies through the JWKS ({@link JwksCache}), once per token while it is kept,
+	 * takes only users' tokens, and checks the denylist (the token and its login) on
+	 * every request.
 	 */
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, ReactorLoadBalancerExchangeFilterFunction loadBalancer,
 			ReactiveStringRedisTemplate redis) {
-		NimbusReactiveJwtDecoder verifier = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+		JwksCache keys = new JwksCache(WebClient.builder().filter(loadBalancer).build(), properties.jwksUri(),
+				Clock.systemUTC());
+		NimbusReactiveJwtDecoder verifier = NimbusReactiveJwtDecoder.withJwkSource(keys)
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
-			.webClient(WebClient.builder().filter(loadBalancer).build())
 			.build();
-		verifier.setJwtValidator(AccessTokens.validator(properties));
+		verifier.setJwtValidator(new DelegatingOAuth2TokenValidator<>(AccessTokens.validator(properties),
+				(jwt) -> AccessTokens.isServiceToken(jwt)
+						? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+								"A service's token opens nothing through the gateway", null))
+						: OAuth2TokenValidatorResult.success()));
 		VerifiedTokens verified = new VerifiedTokens(properties.verifiedTokensKept(), Clock.systemUTC());
 		return (token) -> Mono.justOrEmpty(verified.find(token))
 			.switchIfEmpty(Mono.defer(() -> verifier.decode(token)).doOnNext((jwt) -> verified.remember(token, jwt)))
-			.flatMap((jwt) -> redis.hasKey(DENYLIST_PREFIX + jwt.getId())
-				.flatMap((revoked) -> revoked ? Mono.error(new BadJwtException("The token was revoked"))
+			.flatMap((jwt) -> redis.countExistingKeys(RevokedTokens.keys(jwt))
+				.flatMap((revoked) -> (revoked > 0) ? Mono.error(new BadJwtException("The token was revoked"))
 						: Mono.just(jwt)));
 	}
 

@@ -69,13 +69,14 @@ class MeetingRepository {
 	}
 
 	/**
-	 * The host and anyone who ever joined may see a meeting; those who only asked to join
-	 * may not.
+	 * The host and anyone who ever joined may see a meeting, unless they were removed or
+	 * denied since; those who only asked to join may not.
 	 */
 	boolean isVisibleTo(Meeting meeting, UUID userId) {
 		return meeting.hostId().equals(userId) || this.jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM participants
-					WHERE meeting_id = :meeting AND user_id = :user AND joined_at IS NOT NULL)
+					WHERE meeting_id = :meeting AND user_id = :user AND joined_at IS NOT NULL
+						AND status NOT IN ('removed', 'denied'))
 				""").param("meeting", meeting.id()).param("user", userId).query(Boolean.class).single();
 	}
 
@@ -173,15 +174,16 @@ class MeetingRepository {
 	}
 
 	/**
-	 * The user's meetings, hosted or joined, newest first, after the cursor meeting if
-	 * given.
+	 * The user's meetings, hosted or joined (and not removed or denied since), newest
+	 * first, after the cursor meeting if given.
 	 */
 	List<Meeting> listFor(UUID userId, UUID before, int limit) {
 		return this.jdbc.sql("""
 				SELECT m.* FROM meetings m
 				WHERE (m.host_id = :user OR EXISTS
 						(SELECT 1 FROM participants p
-							WHERE p.meeting_id = m.id AND p.user_id = :user AND p.joined_at IS NOT NULL))
+							WHERE p.meeting_id = m.id AND p.user_id = :user AND p.joined_at IS NOT NULL
+								AND p.status NOT IN ('removed', 'denied')))
 					AND (CAST(:before AS uuid) IS NULL OR (m.created_at, m.id) <
 						(SELECT c.created_at, c.id FROM meetings c WHERE c.id = CAST(:before AS uuid)))
 				ORDER BY m.created_at DESC, m.id DESC

@@ -11,20 +11,34 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
-/** The checks every Meet access token passes, wherever it is validated. */
+/**
+ * The checks every Meet access token passes, wherever it is validated, and the two kinds
+ * of token: a user's (from login, with a session id) and a service's (from the
+ * client-credentials grant, with a client id and the scopes it may use).
+ */
 public final class AccessTokens {
 
 	/** The algorithm auth-service signs with. */
 	public static final String ALGORITHM = "ES256";
 
-	/**
-	 * The scope of the tokens services get from auth-service for each other's
-	 * {@code /internal/**} endpoints; user tokens have no scope.
-	 */
-	public static final String INTERNAL_SCOPE = "internal";
+	/** The claim naming the service a service token was issued to. */
+	public static final String CLIENT_ID_CLAIM = "client_id";
 
-	/** The authority a service token carries. */
-	public static final String INTERNAL_AUTHORITY = "SCOPE_" + INTERNAL_SCOPE;
+	/**
+	 * The claim naming the login a user's token belongs to: every access token of one
+	 * login (its refreshes included) carries the same session id, so that ending the
+	 * login ends them all.
+	 */
+	public static final String SESSION_CLAIM = "sid";
+
+	/**
+	 * The gateway's scope: its token, sent with each request it forwards, vouches for the
+	 * client address it forwards.
+	 */
+	public static final String GATEWAY_SCOPE = "gateway.forwarding";
+
+	/** Where the gateway sends its own token with each request it forwards. */
+	public static final String GATEWAY_TOKEN_HEADER = "X-Gateway-Token";
 
 	private AccessTokens() {
 	}
@@ -39,6 +53,17 @@ public final class AccessTokens {
 						(audience) -> audience != null && audience.contains(properties.audience())),
 				new JwtClaimValidator<String>(JwtClaimNames.JTI, (id) -> id != null && !id.isBlank()),
 				new JwtClaimValidator<String>(JwtClaimNames.SUB, (subject) -> subject != null && !subject.isBlank()));
+	}
+
+	/** Whether the token is a service's rather than a user's. */
+	public static boolean isServiceToken(Jwt token) {
+		return token.hasClaim(CLIENT_ID_CLAIM);
+	}
+
+	/** Whether the token grants the scope. */
+	public static boolean hasScope(Jwt token, String scope) {
+		String scopes = token.getClaimAsString("scope");
+		return scopes != null && List.of(scopes.split(" ")).contains(scope);
 	}
 
 }

@@ -22,7 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Membership {
 
-	private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
+	/**
+	 * The first wait between looks; each next one is twice as long, up to the longest.
+	 */
+	private static final Duration FIRST_POLL_INTERVAL = Duration.ofMillis(20);
+
+	private static final Duration LONGEST_POLL_INTERVAL = Duration.ofMillis(320);
 
 	private final JdbcClient jdbc;
 
@@ -46,11 +51,12 @@ public class Membership {
 	}
 
 	/**
-	 * The user as a current or past participant, who may watch the meeting's recordings.
+	 * The user as a current or past participant (not removed or denied), who may watch
+	 * the meeting's recordings.
 	 * @throws NotAParticipantException for anyone else
 	 */
 	public MemberView requireParticipant(UUID meetingId, UUID userId) {
-		return awaitMember(meetingId, userId, MemberView::everJoined)
+		return awaitMember(meetingId, userId, MemberView::everJoined).filter(MemberView::mayRead)
 			.orElseThrow(() -> new NotAParticipantException("Only participants of this meeting can do this"));
 	}
 
@@ -121,9 +127,11 @@ public class Membership {
 	private <T> Optional<T> awaitPresent(Supplier<Optional<T>> lookup) {
 		Instant deadline = Instant.now().plus(this.wait);
 		Optional<T> found = lookup.get();
+		Duration interval = FIRST_POLL_INTERVAL;
 		while (found.isEmpty() && Instant.now().isBefore(deadline)) {
 			try {
-				Thread.sleep(POLL_INTERVAL);
+				Thread.sleep(interval);
+				interval = (interval.compareTo(LONGEST_POLL_INTERVAL) < 0) ? interval.multipliedBy(2) : interval;
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.minio.errors.MinioException;
@@ -182,13 +183,18 @@ public class Recordings {
 		return this.transactions.execute((status) -> finish(recordingId));
 	}
 
-	/** Stops the meeting's recording in progress (the frontend's alias). */
+	/**
+	 * Stops the meeting's recording in progress (the frontend's alias). Who may not stop
+	 * one learns nothing of whether one is in progress: 403 comes before 409.
+	 */
 	RecordingResponse stopInMeeting(UUID meetingId, UUID userId) {
 		this.membership.requireMeeting(meetingId);
-		Recording recording = this.recordings.inProgress(meetingId)
-			.orElseThrow(() -> new RecordingException(HttpStatus.CONFLICT, "not-recording",
-					"The meeting is not being recorded"));
-		return stop(recording.id(), userId);
+		Optional<Recording> recording = this.recordings.inProgress(meetingId);
+		if (recording.isEmpty()) {
+			requireModerator(meetingId, userId);
+			throw new RecordingException(HttpStatus.CONFLICT, "not-recording", "The meeting is not being recorded");
+		}
+		return stop(recording.get().id(), userId);
 	}
 
 	/**

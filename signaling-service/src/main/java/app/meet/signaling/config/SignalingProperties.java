@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,6 +32,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFrameSize the largest text frame accepted, in bytes
  * @param framesPerSecond frames a socket may send per second; more get an error and are
  * dropped
+ * @param maxSocketsPerUser sockets one user may hold open on one instance, in all
+ * meetings together (tabs, devices); more are refused
+ * @param joinTimeout how long a socket may stay open without {@code host-join} or
+ * {@code join-request} before it is closed
  * @param ice the STUN and TURN servers handed to browsers
  */
 @ConfigurationProperties("meet.signaling")
@@ -38,11 +43,11 @@ import org.springframework.validation.annotation.Validated;
 public record SignalingProperties(@DefaultValue("signaling-service") @NotBlank String instance,
 		@DefaultValue("http://127.0.0.1:8082") @NotNull URI meetingServiceUrl,
 		@DefaultValue("http://127.0.0.1:8081") @NotNull URI authServiceUrl,
-		@DefaultValue("signaling-service") @NotBlank String clientSecret,
-		@DefaultValue("1s") @NotNull Duration offerDelay, @DefaultValue("3s") @NotNull Duration takeoverGrace,
-		@DefaultValue("60s") @NotNull Duration ghostTimeout, @DefaultValue("15s") @NotNull Duration nodeTimeout,
-		@DefaultValue("1048576") @Min(524288) int maxFrameSize, @DefaultValue("50") @Min(1) int framesPerSecond,
-		@DefaultValue @Valid Ice ice) {
+		@NotNull @Size(min = 16) String clientSecret, @DefaultValue("1s") @NotNull Duration offerDelay,
+		@DefaultValue("3s") @NotNull Duration takeoverGrace, @DefaultValue("60s") @NotNull Duration ghostTimeout,
+		@DefaultValue("15s") @NotNull Duration nodeTimeout, @DefaultValue("1048576") @Min(524288) int maxFrameSize,
+		@DefaultValue("50") @Min(1) int framesPerSecond, @DefaultValue("8") @Min(1) int maxSocketsPerUser,
+		@DefaultValue("30s") @NotNull Duration joinTimeout, @DefaultValue @Valid Ice ice) {
 
 	/**
 	 * @param stunUrls STUN servers every browser gets

@@ -63,8 +63,11 @@ public sealed interface ClientMessage {
 	record HostJoin() implements ClientMessage {
 	}
 
-	/** Anyone else asks to enter. */
-	record JoinRequest(String email) implements ClientMessage {
+	/**
+	 * Anyone else asks to enter. Whatever else the frame carries (the frontend sends an
+	 * email) is ignored: the host sees who knocks from the access token alone.
+	 */
+	record JoinRequest() implements ClientMessage {
 	}
 
 	/**

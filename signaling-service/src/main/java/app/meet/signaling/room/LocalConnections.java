@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
-/** The sockets this instance holds, by id and by meeting. */
+/** The sockets this instance holds, by id, by meeting and by user. */
 @Component
 class LocalConnections {
 
@@ -18,9 +18,12 @@ class LocalConnections {
 
 	private final Map<UUID, Set<Connection>> byMeeting = new ConcurrentHashMap<>();
 
+	private final Map<UUID, Set<Connection>> byUser = new ConcurrentHashMap<>();
+
 	void add(Connection connection) {
 		this.byId.put(connection.id(), connection);
 		this.byMeeting.computeIfAbsent(connection.meetingId(), (id) -> ConcurrentHashMap.newKeySet()).add(connection);
+		this.byUser.computeIfAbsent(connection.userId(), (id) -> ConcurrentHashMap.newKeySet()).add(connection);
 	}
 
 	void remove(Connection connection) {
@@ -29,6 +32,16 @@ class LocalConnections {
 			connections.remove(connection);
 			return connections.isEmpty() ? null : connections;
 		});
+		this.byUser.computeIfPresent(connection.userId(), (id, connections) -> {
+			connections.remove(connection);
+			return connections.isEmpty() ? null : connections;
+		});
+	}
+
+	/** How many sockets the user has open on this instance, in any meeting. */
+	int countOf(UUID userId) {
+		Set<Connection> connections = this.byUser.get(userId);
+		return (connections != null) ? connections.size() : 0;
 	}
 
 	Optional<Connection> get(UUID id) {

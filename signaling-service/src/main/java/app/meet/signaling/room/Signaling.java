@@ -52,6 +52,14 @@ public class Signaling implements NodeMessageHandler {
 
 	private static final CloseStatus REPLACED = CloseStatus.NORMAL.withReason("Replaced by a newer connection");
 
+	private static final CloseStatus TOO_MANY_SOCKETS = CloseStatus.POLICY_VIOLATION
+		.withReason("Too many open sockets");
+
+	private static final CloseStatus NOT_JOINED = CloseStatus.POLICY_VIOLATION
+		.withReason("Neither host-join nor join-request came in time");
+
+	private static final CloseStatus TOKEN_REVOKED = CloseStatus.POLICY_VIOLATION.withReason("The token was revoked");
+
 	private final LocalConnections local;
 
 	private final Directory directory;
@@ -80,9 +88,19 @@ public class Signaling implements NodeMessageHandler {
 		this.clock = clock;
 	}
 
-	/** A socket opened; if its user's previous socket has just closed, it takes over. */
+	/**
+	 * A socket opened; if its user's previous socket has just closed, it takes over. One
+	 * beyond the user's limit is closed at once, and one that neither takes over nor
+	 * joins within the join timeout is closed then.
+	 */
 	public void opened(Connection connection) {
 		this.local.add(connection);
+		if (this.local.countOf(connection.userId()) > this.properties.maxSocketsPerUser()) {
+			connection.close(TOO_MANY_SOCKETS);
+			return;
+		}
+		this.scheduler.schedule(() -> closeIfNotJoined(connection),
+				this.clock.instant().plus(this.properties.joinTimeout()));
 		UUID meetingId = connection.meetingId();
 		this.directory.openSocket(meetingId, connection.userId(), new Socket(this.relay.node(), connection.id()));
 		this.directory.peer(meetingId, connection.userId()).filter(Peer::vacated).ifPresent((vacated) -> {
@@ -91,6 +109,22 @@ public class Signaling implements NodeMessageHandler {
 				enter(connection);
 			}
 		});
+	}
+
+	/** Whether the user may open another socket on this instance. */
+	public boolean mayOpenAnother(UUID userId) {
+		return this.local.countOf(userId) < this.properties.maxSocketsPerUser();
+	}
+
+	/** The token the socket was opened with was revoked (a logout, an ended login). */
+	public void tokenRevoked(Connection connection) {
+		connection.close(TOKEN_REVOKED);
+	}
+
+	private void closeIfNotJoined(Connection connection) {
+		if (!connection.admitted() && !connection.knocked() && !connection.closed()) {
+			connection.close(NOT_JOINED);
+		}
 	}
 
 	public void received(Connection connection, ClientMessage message) {
@@ -105,7 +139,7 @@ public class Signaling implements NodeMessageHandler {
 			case ClientMessage.ScreenShareStarted started -> screenShareStarted(connection, started);
 			case ClientMessage.ScreenShareStopped stopped -> screenShareStopped(connection);
 			case ClientMessage.HostJoin hostJoin -> hostJoin(connection);
-			case ClientMessage.JoinRequest request -> joinRequest(connection, request);
+			case ClientMessage.JoinRequest request -> joinRequest(connection);
 			case ClientMessage.Decision decision -> decide(connection, decision);
 			case ClientMessage.Ping ping -> connection.send(frame(ServerMessage.PONG));
 			case ClientMessage.Leave leave -> leave(connection);
@@ -180,6 +214,7 @@ public class Signaling implements NodeMessageHandler {
 
 	/** The host or a moderator let the user in, over REST or another socket. */
 	public void admissionDecided(UUID meetingId, UUID userId, boolean admitted) {
+		this.directory.forgetKnock(meetingId, userId);
 		for (Connection connection : this.local.of(meetingId, userId)) {
 			if (admitted) {
 				admitted(connection);
@@ -302,15 +337,14 @@ public class Signaling implements NodeMessageHandler {
 		sendKnocks(connection);
 	}
 
-	private void joinRequest(Connection connection, ClientMessage.JoinRequest request) {
+	private void joinRequest(Connection connection) {
 		connection.knock();
 		UUID meetingId = connection.meetingId();
 		Connection.User user = connection.user();
 		// remembered before meeting-service lists the user as waiting, so that a host
 		// coming in meanwhile hears of the knock in full (with its email)
-		Knock knock = new Knock(user.id(), user.username(), (request.email() != null) ? request.email() : user.email(),
-				this.clock.instant());
-		this.directory.rememberKnock(meetingId, knock);
+		Knock knock = new Knock(user.id(), user.username(), user.email(), this.clock.instant());
+		boolean firstKnock = this.directory.rememberKnock(meetingId, knock);
 		Standing standing = this.meetings.knock(meetingId, user.id(), user.username(), user.name());
 		if (!standing.mustWait()) {
 			this.directory.forgetKnock(meetingId, user.id());
@@ -320,8 +354,12 @@ public class Signaling implements NodeMessageHandler {
 		}
 		else if (standing.mustWait()) {
 			connection.send(frame(ServerMessage.joinRequestPending(meetingId)));
-			tellDeciders(meetingId, standing.hostId(), frame(ServerMessage.pendingJoinRequest(meetingId, user.id(),
-					knock.username(), knock.email(), knock.at())));
+			// the deciders hear of a guest once; a host who connects later gets every
+			// waiting knock
+			if (firstKnock) {
+				tellDeciders(meetingId, standing.hostId(), frame(ServerMessage.pendingJoinRequest(meetingId, user.id(),
+						knock.username(), knock.email(), knock.at())));
+			}
 		}
 		else {
 			connection

@@ -123,8 +123,13 @@ public class Directory {
 			.equals(this.redis.execute(DELETE_IF_EQUAL, List.of(sharingKey(meetingId)), userId.toString()));
 	}
 
-	public void rememberKnock(UUID meetingId, Knock knock) {
-		this.redis.opsForHash().put(knocksKey(meetingId), knock.userId().toString(), write(knock));
+	/**
+	 * Remembers the knock unless the user's earlier one is remembered; whether it was
+	 * new.
+	 */
+	public boolean rememberKnock(UUID meetingId, Knock knock) {
+		return Boolean.TRUE
+			.equals(this.redis.opsForHash().putIfAbsent(knocksKey(meetingId), knock.userId().toString(), write(knock)));
 	}
 
 	public Optional<Knock> knock(UUID meetingId, UUID userId) {

@@ -7,7 +7,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import app.meet.platform.problem.Problems;
 import app.meet.platform.web.RequestIds;
+import app.meet.signaling.room.Signaling;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.ServerHttpRequest;
@@ -29,12 +31,17 @@ class EntryHandshake implements HandshakeInterceptor {
 
 	static final String ADMITTED = EntryHandshake.class.getName() + ".admitted";
 
+	static final String TOKEN = EntryHandshake.class.getName() + ".token";
+
 	private final Entry entry;
+
+	private final Signaling signaling;
 
 	private final JsonMapper json;
 
-	EntryHandshake(Entry entry, JsonMapper json) {
+	EntryHandshake(Entry entry, Signaling signaling, JsonMapper json) {
 		this.entry = entry;
+		this.signaling = signaling;
 		this.json = json;
 	}
 
@@ -46,8 +53,15 @@ class EntryHandshake implements HandshakeInterceptor {
 			.build()
 			.getQueryParams()
 			.getFirst("meeting_id");
+		Jwt token = (Jwt) authentication.getPrincipal();
 		try {
-			attributes.put(ADMITTED, this.entry.check((Jwt) authentication.getPrincipal(), meetingId));
+			Entry.Admitted admitted = this.entry.check(token, meetingId);
+			if (!this.signaling.mayOpenAnother(admitted.user().id())) {
+				throw new EntryRefusedException(HttpStatus.TOO_MANY_REQUESTS, "too-many-sockets",
+						"Too many open sockets; close another tab or device's first");
+			}
+			attributes.put(ADMITTED, admitted);
+			attributes.put(TOKEN, token);
 			return true;
 		}
 		catch (EntryRefusedException ex) {

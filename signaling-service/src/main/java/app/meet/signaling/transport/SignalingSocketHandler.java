@@ -5,11 +5,13 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.meet.platform.security.RevocationWatch;
 import app.meet.signaling.config.SignalingProperties;
 import app.meet.signaling.protocol.ClientMessages;
 import app.meet.signaling.room.Connection;
 import app.meet.signaling.room.Signaling;
 
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -17,7 +19,10 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
-/** {@code /ws}: turns socket events into {@link Signaling} calls, nothing more. */
+/**
+ * {@code /ws}: turns socket events into {@link Signaling} calls, and closes a socket
+ * whose token is revoked ({@link RevocationWatch}).
+ */
 @Component
 class SignalingSocketHandler extends TextWebSocketHandler {
 
@@ -26,6 +31,8 @@ class SignalingSocketHandler extends TextWebSocketHandler {
 	private static final String CONNECTION = SignalingSocketHandler.class.getName() + ".connection";
 
 	private static final String FRAME = SignalingSocketHandler.class.getName() + ".frame";
+
+	private static final String REVOCATION_WATCH = SignalingSocketHandler.class.getName() + ".revocation-watch";
 
 	/** A recipient this far behind (or this slow to take a frame) is disconnected. */
 	private static final int SEND_TIME_LIMIT_MILLIS = 10_000;
@@ -40,9 +47,13 @@ class SignalingSocketHandler extends TextWebSocketHandler {
 
 	private final int maxFrameSize;
 
-	SignalingSocketHandler(Signaling signaling, ClientMessages messages, SignalingProperties properties) {
+	private final RevocationWatch revocations;
+
+	SignalingSocketHandler(Signaling signaling, ClientMessages messages, RevocationWatch revocations,
+			SignalingProperties properties) {
 		this.signaling = signaling;
 		this.messages = messages;
+		this.revocations = revocations;
 		this.framesPerSecond = properties.framesPerSecond();
 		this.maxFrameSize = properties.maxFrameSize();
 	}
@@ -54,6 +65,9 @@ class SignalingSocketHandler extends TextWebSocketHandler {
 				new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS, SEND_BUFFER_LIMIT_BYTES),
 				admitted.meetingId(), admitted.user(), admitted.standing(), this.framesPerSecond);
 		session.getAttributes().put(CONNECTION, connection);
+		session.getAttributes()
+			.put(REVOCATION_WATCH, this.revocations.watch((Jwt) session.getAttributes().get(EntryHandshake.TOKEN),
+					() -> this.signaling.tokenRevoked(connection)));
 		this.signaling.opened(connection);
 	}
 
@@ -96,6 +110,9 @@ class SignalingSocketHandler extends TextWebSocketHandler {
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		if (session.getAttributes().get(REVOCATION_WATCH) instanceof RevocationWatch.Registration watched) {
+			watched.close();
+		}
 		Connection connection = connection(session);
 		if (connection != null) {
 			this.signaling.closed(connection);
