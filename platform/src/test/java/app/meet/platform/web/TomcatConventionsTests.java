@@ -19,6 +19,7 @@ import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebSer
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * error page, and no refusal of a request for its number of headers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the development profile, as every test: the shared defaults' credentials have values
+// there
+@ActiveProfiles("dev")
 @ImportAutoConfiguration({ JacksonAutoConfiguration.class, JsonConventionsAutoConfiguration.class,
 		TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
 		WebMvcAutoConfiguration.class, ServletConventionsAutoConfiguration.class })
