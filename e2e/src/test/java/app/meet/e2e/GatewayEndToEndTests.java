@@ -42,9 +42,6 @@ class GatewayEndToEndTests {
 	private static final Map<String, List<String>> PATHS_BY_SERVICE = Map.of("auth-service",
 			List.of("/api/auth/me", "/api/users/0b7e3f8e-0000-4000-8000-000000000001", "/.well-known/jwks.json"),
 			"meeting-service", List.of("/api/meetings", "/api/meetings/code/abc-defg-hij"), "chat-service",
-			// a malformed id first: chat-service answers it at once, where it gives an
-			// unknown
-			// meeting a few seconds to arrive from meeting-service before its 404
 			List.of("/api/meetings/not-a-meeting-id/messages",
 					"/api/meetings/0b7e3f8e-0000-4000-8000-000000000001/events"),
 			"signaling-service", List.of("/ws", "/api/rtc/ice-servers"), "recording-service",

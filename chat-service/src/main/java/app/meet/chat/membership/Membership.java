@@ -1,6 +1,7 @@
 package app.meet.chat.membership;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import app.meet.chat.config.ChatProperties;
+import app.meet.platform.ids.TimeOrderedIds;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Membership {
+
+	/** How long after a meeting was made the news of it may still be on its way. */
+	private static final Duration NEWS_WINDOW = Duration.ofMinutes(1);
 
 	/**
 	 * The first wait between looks; each next one is twice as long, up to the longest.
@@ -38,9 +43,18 @@ public class Membership {
 	}
 
 	/**
+	 * The meeting; only one whose id says it was made in the last minute may still be on
+	 * its way, and is waited for.
 	 * @throws MeetingNotFoundException for a meeting chat-service has not heard of
 	 */
 	public MeetingView requireMeeting(UUID meetingId) {
+		Optional<MeetingView> known = meeting(meetingId);
+		if (known.isPresent()) {
+			return known.get();
+		}
+		if (!TimeOrderedIds.isRecent(meetingId, NEWS_WINDOW, Clock.systemUTC())) {
+			throw new MeetingNotFoundException();
+		}
 		return awaitPresent(() -> meeting(meetingId)).orElseThrow(MeetingNotFoundException::new);
 	}
 

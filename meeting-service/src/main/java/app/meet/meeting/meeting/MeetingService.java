@@ -11,6 +11,7 @@ import app.meet.meeting.participant.ParticipantRepository;
 import app.meet.meeting.participant.ParticipantResponse;
 import app.meet.meeting.user.UserDirectory;
 import app.meet.meeting.user.UserView;
+import app.meet.platform.ids.TimeOrderedIds;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -67,7 +68,8 @@ public class MeetingService {
 
 	private MeetingResponse insert(UUID hostId, MeetingRequests.Create request) {
 		Instant now = this.clock.instant();
-		Meeting meeting = new Meeting(UUID.randomUUID(), MeetingCode.generate(), request.title().strip(),
+		// time-ordered, so that services that hear of it later can tell it is new
+		Meeting meeting = new Meeting(TimeOrderedIds.newId(this.clock), MeetingCode.generate(), request.title().strip(),
 				(request.description() != null) ? request.description().strip() : "", hostId, Meeting.SCHEDULED,
 				request.scheduledAt(), null, null, (request.maxUsers() != null) ? request.maxUsers() : 50, false, null,
 				MeetingSettings.DEFAULTS.with(request.settings()), now, now);

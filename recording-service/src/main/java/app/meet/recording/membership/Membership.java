@@ -1,6 +1,7 @@
 package app.meet.recording.membership;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import app.meet.platform.ids.TimeOrderedIds;
 import app.meet.recording.config.RecordingProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Membership {
+
+	/** How long after a meeting was made the news of it may still be on its way. */
+	private static final Duration NEWS_WINDOW = Duration.ofMinutes(1);
 
 	/**
 	 * The first wait between looks; each next one is twice as long, up to the longest.
@@ -39,9 +44,18 @@ public class Membership {
 	}
 
 	/**
+	 * The meeting; only one whose id says it was made in the last minute may still be on
+	 * its way, and is waited for.
 	 * @throws MeetingNotFoundException for a meeting recording-service has not heard of
 	 */
 	public MeetingView requireMeeting(UUID meetingId) {
+		Optional<MeetingView> known = meeting(meetingId);
+		if (known.isPresent()) {
+			return known.get();
+		}
+		if (!TimeOrderedIds.isRecent(meetingId, NEWS_WINDOW, Clock.systemUTC())) {
+			throw new MeetingNotFoundException();
+		}
 		return awaitPresent(() -> meeting(meetingId)).orElseThrow(MeetingNotFoundException::new);
 	}
 
