@@ -57,7 +57,7 @@ class MeetingEventsListener {
 	@KafkaListener(topics = "meeting.events", groupId = "${spring.application.name}")
 	@Transactional
 	void on(ConsumerRecord<String, String> record) {
-		EventEnvelope envelope = EventEnvelope.fromKafkaHeaders(record.headers());
+		EventEnvelope envelope = EventEnvelope.fromKafkaRecord(record);
 		if (!this.appliedEvents.firstDelivery(envelope.id())) {
 			return;
 		}

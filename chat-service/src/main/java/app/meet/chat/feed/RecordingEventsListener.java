@@ -49,7 +49,7 @@ class RecordingEventsListener {
 	@KafkaListener(topics = "recording.events", groupId = "${spring.application.name}")
 	@Transactional
 	void on(ConsumerRecord<String, String> record) {
-		EventEnvelope envelope = EventEnvelope.fromKafkaHeaders(record.headers());
+		EventEnvelope envelope = EventEnvelope.fromKafkaRecord(record);
 		boolean started = envelope.type().equals("meet.recording.started");
 		if (!started && !envelope.type().equals("meet.recording.stopped")) {
 			return;

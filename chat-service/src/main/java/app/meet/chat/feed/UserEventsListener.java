@@ -36,7 +36,7 @@ class UserEventsListener {
 	@KafkaListener(topics = "auth.events", groupId = "${spring.application.name}")
 	@Transactional
 	void on(ConsumerRecord<String, String> record) {
-		EventEnvelope envelope = EventEnvelope.fromKafkaHeaders(record.headers());
+		EventEnvelope envelope = EventEnvelope.fromKafkaRecord(record);
 		if (!this.appliedEvents.firstDelivery(envelope.id())) {
 			return;
 		}

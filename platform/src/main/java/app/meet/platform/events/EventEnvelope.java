@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -79,6 +80,17 @@ public record EventEnvelope(String id, String source, String type, Instant time,
 		catch (NullPointerException | IllegalArgumentException | DateTimeParseException ex) {
 			throw new InvalidEventException("Invalid CloudEvents headers: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * The envelope of a consumed record, whose type must be one its topic carries
+	 * ({@link EventTypes}).
+	 * @throws InvalidEventException for headers that are no CloudEvent of a known type
+	 */
+	public static EventEnvelope fromKafkaRecord(ConsumerRecord<?, ?> record) {
+		EventEnvelope envelope = fromKafkaHeaders(record.headers());
+		EventTypes.requireKnown(record.topic(), envelope.type());
+		return envelope;
 	}
 
 	private static String text(Headers headers, String name) {

@@ -41,7 +41,7 @@ class MeetingEventsListener {
 	@KafkaListener(topics = "meeting.events", groupId = "${spring.application.name}-${meet.signaling.instance}",
 			properties = "auto.offset.reset=latest")
 	void on(ConsumerRecord<String, String> record) {
-		EventEnvelope envelope = EventEnvelope.fromKafkaHeaders(record.headers());
+		EventEnvelope envelope = EventEnvelope.fromKafkaRecord(record);
 		JsonNode data = this.json.readTree(record.value().getBytes(StandardCharsets.UTF_8));
 		switch (envelope.type()) {
 			case "meet.meeting.ended" -> this.signaling.meetingEnded(id(data.path("meeting").path("id")));
