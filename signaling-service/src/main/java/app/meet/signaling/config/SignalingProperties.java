@@ -36,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
  * meetings together (tabs, devices); more are refused
  * @param joinTimeout how long a socket may stay open without {@code host-join} or
  * {@code join-request} before it is closed
+ * @param calls how calls to meeting-service and auth-service fail fast
  * @param ice the STUN and TURN servers handed to browsers
  */
 @ConfigurationProperties("meet.signaling")
@@ -47,7 +48,19 @@ public record SignalingProperties(@DefaultValue("signaling-service") @NotBlank S
 		@DefaultValue("3s") @NotNull Duration takeoverGrace, @DefaultValue("60s") @NotNull Duration ghostTimeout,
 		@DefaultValue("15s") @NotNull Duration nodeTimeout, @DefaultValue("1048576") @Min(524288) int maxFrameSize,
 		@DefaultValue("50") @Min(1) int framesPerSecond, @DefaultValue("8") @Min(1) int maxSocketsPerUser,
-		@DefaultValue("30s") @NotNull Duration joinTimeout, @DefaultValue @Valid Ice ice) {
+		@DefaultValue("30s") @NotNull Duration joinTimeout, @DefaultValue @Valid Calls calls,
+		@DefaultValue @Valid Ice ice) {
+
+	/**
+	 * @param connectTimeout how long a connection may take to open
+	 * @param responseTimeout how long an answer may take once the request is sent
+	 * @param openFor how long calls are refused at once after most recent ones failed,
+	 * before a few are let through to try again
+	 */
+	public record Calls(@DefaultValue("1s") @NotNull Duration connectTimeout,
+			@DefaultValue("3s") @NotNull Duration responseTimeout, @DefaultValue("10s") @NotNull Duration openFor) {
+
+	}
 
 	/**
 	 * @param stunUrls STUN servers every browser gets

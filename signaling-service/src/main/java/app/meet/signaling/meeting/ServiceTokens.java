@@ -29,7 +29,7 @@ class ServiceTokens {
 	private Instant renewAt = Instant.MIN;
 
 	ServiceTokens(RestClient.Builder builder, SignalingProperties properties, Clock clock) {
-		this.auth = builder.clone()
+		this.auth = MeetingServiceCalls.withTimeouts(builder, properties.calls())
 			.baseUrl(properties.authServiceUrl().toString())
 			.defaultHeaders((headers) -> headers.setBasicAuth(CLIENT_ID, properties.clientSecret()))
 			.build();

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import app.meet.signaling.config.SignalingProperties;
 import app.meet.signaling.meeting.DecisionRefusedException;
 import app.meet.signaling.meeting.MeetingClient;
+import app.meet.signaling.meeting.MeetingServiceUnavailableException;
 import app.meet.signaling.meeting.Standing;
 import app.meet.signaling.protocol.ClientMessage;
 import app.meet.signaling.protocol.ScreenShares;
@@ -133,6 +134,15 @@ public class Signaling implements NodeMessageHandler {
 					+ " a second; this one was dropped")));
 			return;
 		}
+		try {
+			handle(connection, message);
+		}
+		catch (MeetingServiceUnavailableException ex) {
+			connection.send(frame(ServerMessage.error("Meetings cannot be reached; try again in a few seconds")));
+		}
+	}
+
+	private void handle(Connection connection, ClientMessage message) {
 		switch (message) {
 			case ClientMessage.Signal signal -> relaySignal(connection, signal);
 			case ClientMessage.MediaStateChanged state -> mediaStateChanged(connection, state);

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import app.meet.platform.web.CanonicalValues;
 import app.meet.signaling.meeting.MeetingClient;
+import app.meet.signaling.meeting.MeetingServiceUnavailableException;
 import app.meet.signaling.meeting.Standing;
 import app.meet.signaling.room.Connection;
 
@@ -39,9 +40,16 @@ class Entry {
 			throw new EntryRefusedException(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid meeting_id");
 		}
 		Connection.User user = user(token);
-		Standing standing = this.meetings.standing(meetingId, user.id())
-			.orElseThrow(
-					() -> new EntryRefusedException(HttpStatus.NOT_FOUND, "meeting-not-found", "Meeting not found"));
+		Standing standing;
+		try {
+			standing = this.meetings.standing(meetingId, user.id())
+				.orElseThrow(() -> new EntryRefusedException(HttpStatus.NOT_FOUND, "meeting-not-found",
+						"Meeting not found"));
+		}
+		catch (MeetingServiceUnavailableException ex) {
+			throw new EntryRefusedException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+					"Meetings cannot be reached; try again in a few seconds");
+		}
 		if (standing.shutOut()) {
 			throw new EntryRefusedException(HttpStatus.FORBIDDEN, standing.refusal(), switch (standing.refusal()) {
 				case "meeting-ended" -> "The meeting has ended";

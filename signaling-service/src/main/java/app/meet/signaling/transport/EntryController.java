@@ -2,6 +2,8 @@ package app.meet.signaling.transport;
 
 import app.meet.platform.problem.Problems;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,8 +35,12 @@ class EntryController {
 	}
 
 	@ExceptionHandler
-	ProblemDetail refused(EntryRefusedException ex) {
-		return Problems.of(ex.status(), ex.getMessage(), ex.code());
+	ResponseEntity<ProblemDetail> refused(EntryRefusedException ex) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.status());
+		if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.header(HttpHeaders.RETRY_AFTER, EntryRefusedException.RETRY_AFTER_SECONDS);
+		}
+		return response.body(Problems.of(ex.status(), ex.getMessage(), ex.code()));
 	}
 
 }

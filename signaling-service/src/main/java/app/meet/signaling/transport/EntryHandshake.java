@@ -9,6 +9,7 @@ import app.meet.platform.problem.Problems;
 import app.meet.platform.web.RequestIds;
 import app.meet.signaling.room.Signaling;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -68,6 +69,9 @@ class EntryHandshake implements HandshakeInterceptor {
 			ProblemDetail problem = Problems.complete(Problems.of(ex.status(), ex.getMessage(), ex.code()),
 					MDC.get(RequestIds.MDC_KEY));
 			response.setStatusCode(ex.status());
+			if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+				response.getHeaders().set(HttpHeaders.RETRY_AFTER, EntryRefusedException.RETRY_AFTER_SECONDS);
+			}
 			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 			response.getBody().write(this.json.writeValueAsBytes(problem));
 			return false;

@@ -1,0 +1,87 @@
+package app.meet.signaling.meeting;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+
+import app.meet.signaling.config.SignalingProperties;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * How this service calls meeting-service (and auth-service for its tokens) without
+ * waiting on a dead one: connect and response timeouts, one retry of a call that may be
+ * repeated safely, and a circuit breaker that, once most recent calls failed, refuses
+ * calls at once for a while ({@link MeetingServiceUnavailableException}, a quick 503)
+ * instead of piling up sockets and threads that wait. A 4xx answer is an answer, not a
+ * failure.
+ */
+final class MeetingServiceCalls {
+
+	private final CircuitBreaker breaker;
+
+	private final Retry retry;
+
+	MeetingServiceCalls(SignalingProperties.Calls settings) {
+		this.breaker = CircuitBreaker.of("meeting-service",
+				CircuitBreakerConfig.custom()
+					.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+					.slidingWindowSize(10)
+					.minimumNumberOfCalls(5)
+					.failureRateThreshold(50)
+					.waitDurationInOpenState(settings.openFor())
+					.permittedNumberOfCallsInHalfOpenState(2)
+					.recordExceptions(ResourceAccessException.class, HttpServerErrorException.class)
+					.build());
+		this.retry = Retry.of("meeting-service",
+				RetryConfig.custom()
+					.maxAttempts(2)
+					.waitDuration(Duration.ofMillis(200))
+					.retryExceptions(ResourceAccessException.class, HttpServerErrorException.class)
+					.build());
+	}
+
+	/** A client of {@code baseUrl} with the timeouts. */
+	static RestClient.Builder withTimeouts(RestClient.Builder builder, SignalingProperties.Calls settings) {
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(settings.connectTimeout())
+			.build());
+		requests.setReadTimeout(settings.responseTimeout());
+		return builder.clone().requestFactory(requests);
+	}
+
+	/** A call that changes something: not repeated. */
+	<T> T once(Supplier<T> call) {
+		return unavailableOnFailure(CircuitBreaker.decorateSupplier(this.breaker, call));
+	}
+
+	/** A call that may be repeated safely (a read, a state set to a value). */
+	<T> T idempotent(Supplier<T> call) {
+		return unavailableOnFailure(
+				Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.breaker, call)));
+	}
+
+	CircuitBreaker.State state() {
+		return this.breaker.getState();
+	}
+
+	private static <T> T unavailableOnFailure(Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (CallNotPermittedException | ResourceAccessException | HttpServerErrorException ex) {
+			throw new MeetingServiceUnavailableException(ex);
+		}
+	}
+
+}
