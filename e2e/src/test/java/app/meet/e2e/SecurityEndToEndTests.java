@@ -82,6 +82,39 @@ class SecurityEndToEndTests {
 	}
 
 	@Test
+	void parallelFailedLoginsAreCountedExactlyAndEveryCounterExpires() throws Exception {
+		Gateway attacker = gateway.from("127.0.0.22");
+		int parallel = 15;
+		ExecutorService pool = Executors.newFixedThreadPool(parallel);
+		try {
+			List<Callable<Integer>> attempts = new ArrayList<>();
+			for (int i = 0; i < parallel; i++) {
+				attempts.add(() -> login(attacker, unknownEmail(), WRONG_PASSWORD, null).statusCode());
+			}
+			for (Future<Integer> status : pool.invokeAll(attempts)) {
+				assertThat(status.get()).isEqualTo(401);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		for (int attempt = parallel + 1; attempt <= 20; attempt++) {
+			assertThat(login(attacker, unknownEmail(), WRONG_PASSWORD, null).statusCode()).as("failure %d", attempt)
+				.isEqualTo(401);
+		}
+		Gateway.assertProblem(login(attacker, unknownEmail(), WRONG_PASSWORD, null), 429, "too-many-login-attempts");
+
+		for (String pattern : List.of("meet:login:*", "meet:rate:*")) {
+			String keys = stack.infrastructure().redis().execute("KEYS", pattern);
+			List<String> names = keys.lines().filter((line) -> line.startsWith("meet:")).toList();
+			assertThat(names).as(pattern).isNotEmpty();
+			for (String key : names) {
+				assertThat(stack.infrastructure().redis().execute("PTTL", key).strip()).as(key).doesNotStartWith(":-");
+			}
+		}
+	}
+
+	@Test
 	void calledDirectlyAuthServiceBelievesNoForwardedAddress() {
 		String userToken = gateway.register().get("access_token").asString();
 		Gateway direct = new Gateway(stack.instanceUrl("auth-service", 0)).from("127.0.0.15");

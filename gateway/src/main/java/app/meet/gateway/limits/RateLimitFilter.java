@@ -2,12 +2,17 @@ package app.meet.gateway.limits;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import app.meet.gateway.forwarding.ForwardedHeaders;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -29,6 +34,17 @@ class RateLimitFilter implements WebFilter, Ordered {
 	private static final String PREFIX = "meet:rate:";
 
 	private static final Duration WINDOW = Duration.ofMinutes(1);
+
+	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+	/** Increments a counter and gives it its expiry if it has none; answers the count. */
+	private static final RedisScript<Long> COUNT = RedisScript.of("""
+			local count = redis.call('INCR', KEYS[1])
+			if redis.call('PTTL', KEYS[1]) < 0 then
+				redis.call('PEXPIRE', KEYS[1], ARGV[1])
+			end
+			return count
+			""", Long.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -54,11 +70,19 @@ class RateLimitFilter implements WebFilter, Ordered {
 			.then(chain.filter(exchange));
 	}
 
+	/**
+	 * Counts the request in one atomic step (the count and its expiry together, so no key
+	 * outlives its window). While Redis cannot be reached the limit fails open: a request
+	 * is not refused for want of a counter.
+	 */
 	private Mono<Void> count(String key, int limit) {
-		return this.redis.opsForValue().increment(key).flatMap((count) -> {
-			Mono<Boolean> expiry = (count == 1) ? this.redis.expire(key, WINDOW.plusSeconds(5)) : Mono.just(true);
-			return expiry.then((count > limit) ? Mono.error(tooManyRequests()) : Mono.empty());
-		});
+		return this.redis.execute(COUNT, List.of(key), List.of(Long.toString(WINDOW.plusSeconds(5).toMillis())))
+			.next()
+			.onErrorResume(DataAccessException.class, (unreachable) -> {
+				log.warn("Rate limit not counted, Redis unreachable: {}", unreachable.getMessage());
+				return Mono.empty();
+			})
+			.flatMap((count) -> (count > limit) ? Mono.error(tooManyRequests()) : Mono.empty());
 	}
 
 	private static ResponseStatusException tooManyRequests() {

@@ -36,7 +36,11 @@ class UpgradeCheckFilter implements GlobalFilter, Ordered {
 
 	static final String METADATA_KEY = "upgrade-check";
 
-	private final WebClient client = WebClient.create();
+	private final WebClient client;
+
+	UpgradeCheckFilter(WebClient.Builder builder) {
+		this.client = builder.build();
+	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {

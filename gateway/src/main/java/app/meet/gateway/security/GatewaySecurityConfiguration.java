@@ -83,8 +83,8 @@ class GatewaySecurityConfiguration {
 	 */
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, ReactorLoadBalancerExchangeFilterFunction loadBalancer,
-			ReactiveStringRedisTemplate redis) {
-		JwksCache keys = new JwksCache(WebClient.builder().filter(loadBalancer).build(), properties.jwksUri(),
+			ReactiveStringRedisTemplate redis, WebClient.Builder webClients) {
+		JwksCache keys = new JwksCache(webClients.clone().filter(loadBalancer).build(), properties.jwksUri(),
 				Clock.systemUTC());
 		NimbusReactiveJwtDecoder verifier = NimbusReactiveJwtDecoder.withJwkSource(keys)
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
