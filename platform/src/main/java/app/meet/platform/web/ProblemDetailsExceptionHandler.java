@@ -55,6 +55,14 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 		if (causedByConnectionShortage(ex)) {
 			return handleConnectionShortage(ex, request);
 		}
+		if (Unreachable.causedBy(ex)) {
+			log.warn("A server this service needs is unreachable: {}", ex.getMessage());
+			ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Unreachable.DETAIL,
+					"service-unavailable");
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, Unreachable.RETRY_AFTER_SECONDS);
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+		}
 		log.error("Unhandled exception", ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred",
 				"internal-error");

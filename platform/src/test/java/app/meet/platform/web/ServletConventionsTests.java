@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import app.meet.platform.json.JsonConventionsAutoConfiguration;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -224,6 +225,16 @@ class ServletConventionsTests {
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("HikariPool"))));
 	}
 
+	@Test
+	void answersAnUnreachableServerWith503AndRetryAfter() throws Exception {
+		this.mvc.perform(get("/sample/unreachable"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("service-unavailable"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("6379"))));
+	}
+
 	@org.springframework.boot.SpringBootConfiguration
 	static class SampleApplication {
 
@@ -268,6 +279,11 @@ class ServletConventionsTests {
 		@GetMapping("/sample/failure")
 		SampleResponse failure() {
 			throw new IllegalStateException("secret connection string");
+		}
+
+		@GetMapping("/sample/unreachable")
+		SampleResponse unreachable() {
+			throw new DataAccessResourceFailureException("Unable to connect to Redis at 127.0.0.1:6379");
 		}
 
 	}

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.Filter;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,9 +18,13 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("dev")
 @ImportAutoConfiguration({ JacksonAutoConfiguration.class, JsonConventionsAutoConfiguration.class,
 		TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-		WebMvcAutoConfiguration.class, ServletConventionsAutoConfiguration.class })
+		WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class, ServletConventionsAutoConfiguration.class })
 @Import({ TomcatConventionsTests.SampleApplication.class, TomcatConventionsTests.SampleController.class })
 class TomcatConventionsTests {
 
@@ -69,6 +75,18 @@ class TomcatConventionsTests {
 		assertThat(response).startsWith("HTTP/1.1 200 ").endsWith("sample");
 	}
 
+	@Test
+	void aFilterWhoseServerIsUnreachableAnswers503WithRetryAfter() throws IOException {
+		String response = exchange("GET /sample/guarded HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(response).startsWith("HTTP/1.1 503 ")
+			.containsIgnoringCase("retry-after: 5")
+			.containsIgnoringCase("content-type: application/problem+json")
+			.doesNotContain("6379");
+		// the body is chunked: the one chunk holds the problem
+		JsonNode problem = JSON.readTree(response.substring(response.indexOf('{'), response.lastIndexOf('}') + 1));
+		assertThat(problem.get("code").asString()).isEqualTo("service-unavailable");
+	}
+
 	private String exchange(String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(10_000);
@@ -79,6 +97,16 @@ class TomcatConventionsTests {
 
 	@SpringBootConfiguration
 	static class SampleApplication {
+
+		/** As the token denylist check does when Redis is away. */
+		@Bean
+		FilterRegistrationBean<Filter> guardedByRedis() {
+			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+				throw new DataAccessResourceFailureException("Unable to connect to Redis at 127.0.0.1:6379");
+			});
+			registration.addUrlPatterns("/sample/guarded");
+			return registration;
+		}
 
 	}
 
