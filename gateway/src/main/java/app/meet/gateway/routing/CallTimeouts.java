@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 class CallTimeouts {
 
 	@Bean
-	WebClientCustomizer callTimeouts(Settings settings) {
+	WebClientCustomizer timeoutsOnEveryWebClient(Settings settings) {
 		return (builder) -> builder.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
 			.responseTimeout(settings.responseTimeout())));

@@ -46,7 +46,7 @@ class CallTimeoutsTests {
 	void aCallThatGetsNoAnswerFailsAfterTheResponseTimeout() {
 		Duration responseTimeout = Duration.ofMillis(500);
 		WebClient.Builder builder = WebClient.builder();
-		new CallTimeouts().callTimeouts(new CallTimeouts.Settings(Duration.ofSeconds(1), responseTimeout))
+		new CallTimeouts().timeoutsOnEveryWebClient(new CallTimeouts.Settings(Duration.ofSeconds(1), responseTimeout))
 			.customize(builder);
 		WebClient client = builder.build();
 
