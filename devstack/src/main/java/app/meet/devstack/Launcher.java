@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +90,7 @@ public final class Launcher {
 		}
 		System.out.printf("%nMeet is up in %.1f s: %s%n", seconds(start), stack.gatewayUrl());
 		System.out.println("Logs: " + projectRoot.relativize(stack.logs()) + "/   Stop: Ctrl-C or ./meet stop");
+		stack.superviseInstances((event) -> System.out.printf("  %s  %s%n", LocalTime.now().withNano(0), event));
 		if (stack.recordingStartupCaches()) {
 			System.out.println("First start of this build: the JVMs record start-up caches, saved when Meet stops;"
 					+ " the next start is faster.");

@@ -97,6 +97,11 @@ final class ManagedProcess {
 		return this.log;
 	}
 
+	/** The exit code of a process that has ended. */
+	int exitCode() {
+		return this.process.exitValue();
+	}
+
 	boolean isAlive() {
 		return this.process.isAlive();
 	}

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,6 +28,16 @@ import java.util.regex.Pattern;
  * tests.
  */
 public final class Stack implements AutoCloseable {
+
+	/**
+	 * An instance restarted longer ago than this that exits again is restarted after a
+	 * second.
+	 */
+	private static final Duration STABLE_AFTER = Duration.ofMinutes(1);
+
+	private static final Duration FIRST_RESTART = Duration.ofSeconds(1);
+
+	private static final Duration LONGEST_RESTART = Duration.ofMinutes(1);
 
 	/**
 	 * The services' development profile: the credentials of these embedded servers, and
@@ -343,6 +354,80 @@ public final class Stack implements AutoCloseable {
 		int instance = name.matches(".*-\\d+$") ? Integer.parseInt(name.replaceAll(".*-", "")) - 1 : 0;
 		ManagedProcess process = startService(service, instance, name);
 		awaitReady(name, process, service.port(this.ports.gateway(), instance), "/actuator/health/readiness");
+	}
+
+	/**
+	 * Watches the service instances once the stack is up and starts again one that exits
+	 * by itself, as after a crash: after a second, and twice as long (up to a minute) for
+	 * each exit within a minute of its last restart. The gateway is not restarted: its
+	 * exit is reported, and the stack goes on without it until restarted.
+	 * @param report told of each exit and restart
+	 */
+	public void superviseInstances(Consumer<String> report) {
+		Thread.ofPlatform().daemon().name("meet-supervisor").start(() -> {
+			Map<String, Instant> restartedAt = new ConcurrentHashMap<>();
+			Map<String, Duration> backOff = new ConcurrentHashMap<>();
+			while (!this.closed) {
+				for (Map.Entry<String, ManagedProcess> entry : List.copyOf(this.processes.entrySet())) {
+					ManagedProcess process = entry.getValue();
+					if (!process.isAlive() && !this.closed && this.processes.remove(entry.getKey(), process)) {
+						String name = entry.getKey();
+						Instant last = restartedAt.get(name);
+						Duration wait = (last != null && last.isAfter(Instant.now().minus(STABLE_AFTER)))
+								? min(backOff.getOrDefault(name, FIRST_RESTART).multipliedBy(2), LONGEST_RESTART)
+								: FIRST_RESTART;
+						backOff.put(name, wait);
+						if (name.equals("gateway")) {
+							report.accept(
+									"gateway exited (code " + process.exitCode() + "); restart Meet to bring it back");
+							continue;
+						}
+						report.accept(name + " exited (code " + process.exitCode() + "); restarting in "
+								+ wait.toSeconds() + " s");
+						this.tasks.execute(() -> restartLater(name, wait, report, restartedAt));
+					}
+				}
+				sleep(Duration.ofSeconds(1));
+			}
+		});
+	}
+
+	private void restartLater(String name, Duration wait, Consumer<String> report, Map<String, Instant> restartedAt) {
+		sleep(wait);
+		if (this.closed) {
+			return;
+		}
+		try {
+			restartedAt.put(name, Instant.now());
+			restartInstance(name);
+			report.accept(name + " restarted");
+		}
+		catch (IOException | DevStackException ex) {
+			// it is watched again, so its exit leads to another, later try
+			report.accept(name + " did not start again: " + ex.getMessage());
+		}
+	}
+
+	private static Duration min(Duration one, Duration other) {
+		return (one.compareTo(other) <= 0) ? one : other;
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The process id of a running instance. */
+	public long pid(String name) {
+		ManagedProcess process = this.processes.get(name);
+		if (process == null) {
+			throw new DevStackException("No running instance named " + name);
+		}
+		return process.pid();
 	}
 
 	public List<Long> pids() {

@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -59,6 +60,11 @@ final class RunningStack {
 		.map((setting) -> setting.split("=", 2))
 		.collect(Collectors.toMap((setting) -> setting[0], (setting) -> (setting.length > 1) ? setting[1] : ""));
 
+	/**
+	 * What the stack's supervisor reported: instances that exited, and their restarts.
+	 */
+	static final List<String> SUPERVISOR_EVENTS = new CopyOnWriteArrayList<>();
+
 	private static Stack stack;
 
 	private static RuntimeException failure;
@@ -90,6 +96,10 @@ final class RunningStack {
 					.forEach((service) -> started.withJvmOptions(service, jvmOptions("e2e.jvm-options." + service)));
 				Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-stack-shutdown"));
 				stack = started.start((component) -> System.out.println("ready: " + component));
+				stack.superviseInstances((event) -> {
+					System.out.println("supervisor: " + event);
+					SUPERVISOR_EVENTS.add(event);
+				});
 			}
 			catch (IOException ex) {
 				failure = new UncheckedIOException(ex);
