@@ -2,12 +2,14 @@ package app.meet.platform.events;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +53,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class OutboxAutoConfiguration {
 
 	private static final int PARTITIONS = 3;
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxAutoConfiguration.class);
+
+	private static final Duration FIRST_SEND_RETRY = Duration.ofSeconds(1);
+
+	private static final Duration LONGEST_SEND_RETRY = Duration.ofSeconds(30);
 
 	@Bean
 	EventExternalizationConfiguration domainEventExternalization(@Value("${spring.application.name}") String source) {
@@ -100,29 +108,65 @@ public class OutboxAutoConfiguration {
 
 	/**
 	 * The Kafka operations the outbox sends with: the application's template, except that
-	 * a send failing at once (the broker unreachable for {@code max.block.ms}) yields a
-	 * failed future instead of throwing. With serialized externalization, a throwing send
-	 * would keep its permit forever and stall every later event; a failed future marks
-	 * the publication failed, and {@link OutboxRetry} sends it again.
+	 * a send Kafka does not take (the broker unreachable, a delivery that timed out) is
+	 * tried again on the outbox's own thread, after a second and then twice as long up to
+	 * thirty, until Kafka takes it. Externalization is serialized, so the events
+	 * committed after it wait behind it and every aggregate's events leave in the order
+	 * they were committed, however long the broker is away; no request waits, as
+	 * externalization runs after the commit. Only if the service stops meanwhile is the
+	 * send given up: the publication stays incomplete, and {@link OutboxRetry} sends it
+	 * after the restart.
 	 */
 	@Bean
 	@Primary
 	@ConditionalOnBean(KafkaTemplate.class)
 	@SuppressWarnings("unchecked")
 	KafkaOperations<Object, Object> outboxKafkaOperations(KafkaTemplate<?, ?> template) {
-		InvocationHandler failuresAsFutures = (proxy, method, arguments) -> {
-			try {
-				return method.invoke(template, arguments);
-			}
-			catch (InvocationTargetException ex) {
-				if (method.getName().equals("send") && ex.getCause() instanceof KafkaException) {
-					return CompletableFuture.failedFuture(ex.getCause());
-				}
-				throw ex.getCause();
-			}
-		};
+		InvocationHandler untilTaken = (proxy, method, arguments) -> method.getName().equals("send")
+				? sendUntilTaken(template, method, arguments) : invoke(template, method, arguments);
 		return (KafkaOperations<Object, Object>) Proxy.newProxyInstance(KafkaOperations.class.getClassLoader(),
-				new Class<?>[] { KafkaOperations.class }, failuresAsFutures);
+				new Class<?>[] { KafkaOperations.class }, untilTaken);
+	}
+
+	private static Object sendUntilTaken(KafkaTemplate<?, ?> template, Method method, Object[] arguments)
+			throws Throwable {
+		Duration wait = FIRST_SEND_RETRY;
+		for (int attempt = 1;; attempt++) {
+			Throwable failure;
+			try {
+				CompletableFuture<?> sent = (CompletableFuture<?>) invoke(template, method, arguments);
+				return CompletableFuture.completedFuture(sent.get());
+			}
+			catch (KafkaException ex) {
+				failure = ex;
+			}
+			catch (ExecutionException ex) {
+				failure = ex.getCause();
+			}
+			// the first failure and then every doubling, so that a long outage is seen
+			// without a line per try
+			if (Integer.bitCount(attempt) == 1) {
+				log.warn("Kafka did not take an event (attempt {}); it and the events after it wait: {}", attempt,
+						failure.getMessage());
+			}
+			try {
+				Thread.sleep(wait);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return CompletableFuture.failedFuture(failure);
+			}
+			wait = (wait.compareTo(LONGEST_SEND_RETRY) < 0) ? wait.multipliedBy(2) : LONGEST_SEND_RETRY;
+		}
+	}
+
+	private static Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
+		try {
+			return method.invoke(target, arguments);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
 	}
 
 	static Map<String, Object> headers(DomainEvent event, String source) {
