@@ -379,7 +379,11 @@ class SecurityEndToEndTests {
 	void aFloodOfTokensWithUnknownKeyIdsCostsTheGatewayAtMostOneKeySetFetch() {
 		String valid = gateway.register().get("access_token").asString();
 		String[] parts = valid.split("\\.");
+		// one request of its own, so that the count can be seen to move at all
+		assertThat(new Gateway(stack.instanceUrl("auth-service", 0)).get("/.well-known/jwks.json", null).statusCode())
+			.isEqualTo(200);
 		double before = jwksRequestsServed();
+		assertThat(before).as("auth-service counts the key set requests it serves").isPositive();
 		for (int i = 0; i < 40; i++) {
 			String header = Base64.getUrlEncoder()
 				.withoutPadding()
