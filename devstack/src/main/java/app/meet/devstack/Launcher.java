@@ -8,6 +8,9 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the whole product on this machine: {@code ./meet} starts it in the foreground and
@@ -20,6 +23,9 @@ public final class Launcher {
 
 	private static final Infrastructure.Ports DEFAULT_INFRASTRUCTURE_PORTS = new Infrastructure.Ports(55432, 56379,
 			59092, 59000);
+
+	/** How long {@code ./meet stop} waits for the stack to be gone. */
+	private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
 	private Launcher() {
 	}
@@ -112,8 +118,23 @@ public final class Launcher {
 		ProcessHandle launcher = ProcessHandle.of(running.get()).orElseThrow();
 		launcher.destroy();
 		System.out.println("Stopping Meet (pid " + running.get() + ")...");
-		launcher.onExit().orTimeout(Duration.ofMinutes(2).toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
-		System.out.println("Meet stopped.");
+		try {
+			launcher.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+			System.out.println("Meet stopped.");
+		}
+		catch (TimeoutException ex) {
+			// the first stop after a build saves every JVM's start-up cache, which can
+			// take longer
+			System.out.println("Meet is still stopping after " + STOP_WAIT.toMinutes()
+					+ " minutes (saving start-up caches takes a while on a busy machine); run ./meet stop again"
+					+ " to wait more, its log is in " + pidFile.getParent().resolve("logs") + "/");
+		}
+		catch (ExecutionException ex) {
+			throw new DevStackException("Could not wait for Meet to stop: " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static Optional<Long> runningLauncher(Path pidFile) {
