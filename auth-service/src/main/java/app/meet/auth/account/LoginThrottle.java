@@ -1,6 +1,7 @@
 package app.meet.auth.account;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,7 @@ import app.meet.auth.config.AuthProperties;
 import app.meet.auth.throttle.RedisCounters;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +38,16 @@ class LoginThrottle {
 
 	/** How long an address the account logged in from counts as the owner's. */
 	private static final Duration KNOWN_ADDRESS_TTL = Duration.ofDays(30);
+
+	/**
+	 * Adds an address to the account's known ones and renews the set's expiry in one
+	 * step, so that no set is ever left without one (which would keep an address known
+	 * for good).
+	 */
+	private static final RedisScript<Long> REMEMBER_ADDRESS = RedisScript.of("""
+			redis.call('SADD', KEYS[1], ARGV[1])
+			return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+			""", Long.class);
 
 	private final RedisCounters counters;
 
@@ -92,9 +104,8 @@ class LoginThrottle {
 	/** The address is the owner's from now on; its own failures are forgotten. */
 	void recordSuccess(String account, String address) {
 		this.counters.reset(pairKey(account, address));
-		String known = knownKey(account);
-		this.redis.opsForSet().add(known, RedisCounters.digest(address));
-		this.redis.expire(known, KNOWN_ADDRESS_TTL);
+		this.redis.execute(REMEMBER_ADDRESS, List.of(knownKey(account)), RedisCounters.digest(address),
+				Long.toString(KNOWN_ADDRESS_TTL.toMillis()));
 	}
 
 	private boolean isKnown(String account, String address) {
