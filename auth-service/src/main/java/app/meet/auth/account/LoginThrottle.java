@@ -119,23 +119,23 @@ class LoginThrottle {
 		}
 	}
 
-	private static String pairKey(String account, String address) {
+	static String pairKey(String account, String address) {
 		return PREFIX + "failures:pair:" + RedisCounters.digest(account + "|" + address);
 	}
 
-	private static String addressKey(String address) {
+	static String addressKey(String address) {
 		return PREFIX + "failures:address:" + RedisCounters.digest(address);
 	}
 
-	private static String accountKey(String account) {
+	static String accountKey(String account) {
 		return PREFIX + "failures:account:" + RedisCounters.digest(account);
 	}
 
-	private static String delayKey(String account) {
+	static String delayKey(String account) {
 		return PREFIX + "delay:" + RedisCounters.digest(account);
 	}
 
-	private static String knownKey(String account) {
+	static String knownKey(String account) {
 		return PREFIX + "known:" + RedisCounters.digest(account);
 	}
 
