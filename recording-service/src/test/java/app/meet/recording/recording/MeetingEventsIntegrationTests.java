@@ -1,0 +1,184 @@
+package app.meet.recording.recording;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import app.meet.devstack.test.EmbeddedInfrastructure;
+import app.meet.platform.events.EventEnvelope;
+import app.meet.recording.membership.MeetingView;
+import app.meet.recording.membership.Membership;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * meeting-service's events, as they arrive on the real broker, keep the membership read
+ * model and finish the recording of a meeting that ended, once, even when Kafka delivers
+ * an event twice: right after itself, or again after later events (as after a rebalance).
+ */
+@SpringBootTest
+@EmbeddedInfrastructure
+class MeetingEventsIntegrationTests {
+
+	@Autowired
+	private Membership membership;
+
+	@Autowired
+	private Recordings recordings;
+
+	@Autowired
+	private RecordingRepository repository;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	private String bootstrapServers;
+
+	private KafkaProducer<String, String> producer;
+
+	private UUID meetingId;
+
+	private UUID hostId;
+
+	private ProducerRecord<String, String> started;
+
+	@BeforeEach
+	void startMeetingWithItsHost() {
+		this.producer = producer();
+		this.meetingId = UUID.randomUUID();
+		this.hostId = UUID.randomUUID();
+		send(event("meet.meeting.created", meeting("scheduled")));
+		this.started = event("meet.meeting.started", meeting("active"));
+		send(this.started);
+		await(applied(send(event("meet.participant.joined", participant(this.hostId, "host", "active")))));
+	}
+
+	@AfterEach
+	void closeProducer() {
+		this.producer.close();
+	}
+
+	@Test
+	void aRedeliveredJoinNeitherDuplicatesTheParticipantNorBringsThemBackAfterTheyLeft() {
+		UUID guestId = UUID.randomUUID();
+		ProducerRecord<String, String> joined = event("meet.participant.joined",
+				participant(guestId, "guest", "active"));
+		send(joined);
+		send(joined);
+		send(event("meet.participant.left", participant(guestId, "guest", "left")));
+		send(joined);
+		await(applied(send(event("meet.participant.updated", participant(this.hostId, "host", "active")))));
+
+		assertThat(this.membership.member(this.meetingId, guestId)).hasValueSatisfying((member) -> {
+			assertThat(member.status()).as("the redelivered join changed nothing").isEqualTo("left");
+			assertThat(member.everJoined()).isTrue();
+		});
+		assertThat(this.jdbc.sql("SELECT count(*) FROM members WHERE meeting_id = :meeting AND user_id = :user")
+			.param("meeting", this.meetingId)
+			.param("user", guestId)
+			.query(Integer.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void aRedeliveredEndFinishesTheRecordingOnceAndARedeliveredStartDoesNotReopenTheMeeting() throws Exception {
+		RecordingResponse recording = this.recordings.start(this.meetingId, this.hostId);
+
+		ProducerRecord<String, String> ended = event("meet.meeting.ended", meeting("ended"));
+		send(ended);
+		send(ended);
+		send(this.started);
+		await(applied(send(event("meet.participant.left", participant(this.hostId, "host", "left")))));
+
+		assertThat(this.membership.meeting(this.meetingId)).map(MeetingView::status).hasValue("ended");
+		assertThat(this.repository.find(recording.id()))
+			.hasValueSatisfying((finished) -> assertThat(finished.status()).as("finished with nothing in it")
+				.isEqualTo(Recording.FAILED));
+		assertThat(stoppedEvents(recording.id())).isEqualTo(1);
+	}
+
+	private String meeting(String status) {
+		return "{\"meeting\":{\"id\":\"" + this.meetingId + "\",\"host_id\":\"" + this.hostId + "\",\"status\":\""
+				+ status + "\",\"settings\":{\"recording_enabled\":true}}}";
+	}
+
+	private String participant(UUID userId, String role, String status) {
+		return "{\"meeting_id\":\"" + this.meetingId + "\",\"participant\":{\"id\":\"" + UUID.randomUUID()
+				+ "\",\"meeting_id\":\"" + this.meetingId + "\",\"user\":{\"id\":\"" + userId + "\"},\"role\":\"" + role
+				+ "\",\"status\":\"" + status + "\"}}";
+	}
+
+	/**
+	 * A new event as meeting-service's outbox publishes it, keyed by the meeting; sent
+	 * again, it is a redelivery of the same event.
+	 */
+	private ProducerRecord<String, String> event(String type, String value) {
+		String key = this.meetingId.toString();
+		return new ProducerRecord<>("meeting.events", null, key, value,
+				new EventEnvelope(UUID.randomUUID().toString(), "meeting-service", type, Instant.now(), key)
+					.toKafkaHeaders());
+	}
+
+	/** Sends the record; answers its event id. */
+	private String send(ProducerRecord<String, String> record) {
+		this.producer.send(record);
+		this.producer.flush();
+		return EventEnvelope.fromKafkaHeaders(record.headers()).id();
+	}
+
+	private BooleanSupplier applied(String eventId) {
+		return () -> this.jdbc.sql("SELECT count(*) FROM applied_events WHERE event_id = :id")
+			.param("id", eventId)
+			.query(Integer.class)
+			.single() == 1;
+	}
+
+	/** The {@code meet.recording.stopped} events in the outbox for the recording. */
+	private int stoppedEvents(UUID id) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE :stopped AND serialized_event LIKE :id")
+			.param("stopped", "%$Stopped")
+			.param("id", "%" + id + "%")
+			.query(Integer.class)
+			.single();
+	}
+
+	private KafkaProducer<String, String> producer() {
+		Properties properties = new Properties();
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		return new KafkaProducer<>(properties);
+	}
+
+	private static void await(BooleanSupplier condition) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (!condition.getAsBoolean()) {
+			assertThat(Instant.now()).as("the events were applied in time").isBefore(deadline);
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+}
