@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * recording-service's events, as they arrive on the real broker, keep a meeting's
- * {@code is_recording} and {@code recording_url}; a redelivered event changes nothing.
+ * {@code is_recording} and {@code recording_url}; a redelivered event, right away or
+ * after later ones, changes nothing and announces nothing.
  */
 @SpringBootTest
 @EmbeddedInfrastructure
@@ -52,6 +53,7 @@ class RecordingEventsIntegrationTests {
 		String url = "/api/recordings/" + UUID.randomUUID() + "/media";
 		try (KafkaProducer<String, String> producer = producer()) {
 			String started = send(producer, meeting, "meet.recording.started", null);
+			send(producer, meeting, "meet.recording.started", null, started);
 			await(() -> current(meeting, hostId).isRecording());
 
 			send(producer, meeting, "meet.recording.stopped", url);
@@ -63,6 +65,7 @@ class RecordingEventsIntegrationTests {
 			await(() -> applied(marker));
 			assertThat(current(meeting, hostId).isRecording()).as("the redelivered start changed nothing").isFalse();
 		}
+		assertThat(updatesAnnounced(meeting)).as("one meet.meeting.updated per start or stop applied").isEqualTo(3);
 	}
 
 	private String send(KafkaProducer<String, String> producer, MeetingResponse meeting, String type, String url) {
@@ -83,6 +86,16 @@ class RecordingEventsIntegrationTests {
 
 	private MeetingResponse current(MeetingResponse meeting, UUID hostId) {
 		return this.meetings.get(meeting.id(), hostId);
+	}
+
+	/** The {@code meet.meeting.updated} events in the outbox for the meeting. */
+	private int updatesAnnounced(MeetingResponse meeting) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE :updated AND serialized_event LIKE :id")
+			.param("updated", "%$MeetingUpdated")
+			.param("id", "%" + meeting.id() + "%")
+			.query(Integer.class)
+			.single();
 	}
 
 	private boolean applied(String eventId) {
