@@ -1,6 +1,6 @@
 package app.meet.gateway.web;
 
-import java.net.ConnectException;
+import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
@@ -17,6 +17,7 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -38,6 +39,9 @@ import org.springframework.web.server.ServerWebExchange;
 class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemJsonErrorHandler.class);
+
+	/** What the services also ask for while a server they need is away. */
+	private static final String RETRY_AFTER_SECONDS = "5";
 
 	private final JsonMapper json;
 
@@ -63,6 +67,9 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 		if (problem.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()
 				&& error instanceof ResponseStatusException statusException) {
 			response.getHeaders().addAll(statusException.getHeaders());
+		}
+		if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		}
 		DataBuffer body = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
 		return response.writeWith(Mono.just(body));
@@ -129,11 +136,15 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 		return false;
 	}
 
+	/**
+	 * No instance took the connection, or the one that had it went away before answering
+	 * (closed or reset, as when it crashes mid-request).
+	 */
 	private static boolean isUnreachable(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConnectException || cause instanceof WebClientRequestException
-					|| cause instanceof io.netty.channel.ConnectTimeoutException
-					|| cause instanceof reactor.netty.http.client.PrematureCloseException) {
+			// IOException: refused, closed early, or reset by a crashing instance
+			if (cause instanceof IOException || cause instanceof WebClientRequestException
+					|| cause instanceof io.netty.channel.ConnectTimeoutException) {
 				return true;
 			}
 		}

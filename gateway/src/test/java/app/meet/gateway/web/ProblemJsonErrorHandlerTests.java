@@ -1,5 +1,7 @@
 package app.meet.gateway.web;
 
+import java.net.SocketException;
+
 import io.lettuce.core.RedisCommandTimeoutException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +43,19 @@ class ProblemJsonErrorHandlerTests {
 		assertThat(problem.get("status").asInt()).isEqualTo(503);
 		assertThat(problem.get("code").asString()).isEqualTo("service-unavailable");
 		assertThat(problem.get("instance").asString()).isEqualTo("/api/meetings/abc/messages");
+		assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("5");
+	}
+
+	@Test
+	void aServiceInstanceGoneMidRequestIsServiceUnavailable() {
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.post("/api/meetings/abc/messages"));
+
+		this.handler.handle(exchange, new SocketException("Connection reset")).block();
+
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("5");
+		assertThat(exchange.getResponse().getBodyAsString().block()).contains("service-unavailable");
 	}
 
 	@Test

@@ -1,9 +1,11 @@
 package app.meet.platform.web;
 
-import java.net.ConnectException;
+import java.net.SocketException;
+import java.sql.SQLException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Failures that mean a server the service needs (PostgreSQL, Redis) cannot be reached or
@@ -24,11 +26,28 @@ final class Unreachable {
 	static boolean causedBy(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof QueryTimeoutException
-					|| cause instanceof ConnectException) {
+					|| cause instanceof SocketException || isLostConnection(cause)) {
+				return true;
+			}
+			// a transaction whose connection broke under it fails again on rollback,
+			// which
+			// hides the first failure
+			if (cause instanceof TransactionSystemException rollbackFailure
+					&& rollbackFailure.getApplicationException() != null
+					&& causedBy(rollbackFailure.getApplicationException())) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * SQL states of class 08 (connection exception) and 57P (the server shutting down or
+	 * restarting).
+	 */
+	private static boolean isLostConnection(Throwable cause) {
+		return cause instanceof SQLException sql && sql.getSQLState() != null
+				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
 	}
 
 }

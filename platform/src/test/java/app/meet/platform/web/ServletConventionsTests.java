@@ -1,5 +1,7 @@
 package app.meet.platform.web;
 
+import java.net.SocketException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Locale;
@@ -10,18 +12,23 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import app.meet.platform.json.JsonConventionsAutoConfiguration;
 
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -235,6 +242,16 @@ class ServletConventionsTests {
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("6379"))));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "rollback-failed", "lost-connection", "connection-reset" })
+	void answersAServerLostMidRequestWith503AndRetryAfter(String failure) throws Exception {
+		this.mvc.perform(get("/sample/lost/" + failure))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("service-unavailable"));
+	}
+
 	@org.springframework.boot.SpringBootConfiguration
 	static class SampleApplication {
 
@@ -284,6 +301,29 @@ class ServletConventionsTests {
 		@GetMapping("/sample/unreachable")
 		SampleResponse unreachable() {
 			throw new DataAccessResourceFailureException("Unable to connect to Redis at 127.0.0.1:6379");
+		}
+
+		/** As PostgreSQL or Redis fail while a request uses them, seen in fault tests. */
+		@GetMapping("/sample/lost/{failure}")
+		SampleResponse lost(@PathVariable String failure) {
+			throw switch (failure) {
+				// the connection broke under a transaction, whose rollback then failed
+				// too
+				case "rollback-failed" -> {
+					TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+							new IllegalStateException("This connection has been closed."));
+					rollback.initApplicationException(new DataAccessResourceFailureException(
+							"terminating connection due to administrator command"));
+					yield rollback;
+				}
+				// the server shutting down (SQL state 57P01)
+				case "lost-connection" -> new UncategorizedSQLException("query", "SELECT 1",
+						new SQLException("terminating connection due to administrator command", "57P01"));
+				// Redis went away with a command in flight
+				case "connection-reset" -> new RedisSystemException("Redis exception",
+						new IllegalStateException(new SocketException("Connection reset")));
+				default -> new IllegalArgumentException(failure);
+			};
 		}
 
 	}
