@@ -36,7 +36,8 @@ public final class RedisServer implements AutoCloseable {
 	/**
 	 * @param directory the working directory: the append-only file and the log
 	 * @param port the loopback port to listen on
-	 * @param durable whether data survives a restart (append-only file)
+	 * @param durable whether writes are flushed to disk every second (off for throwaway
+	 * test servers)
 	 */
 	public RedisServer(Path directory, int port, boolean durable) {
 		this.directory = directory;
@@ -53,8 +54,9 @@ public final class RedisServer implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", Integer.toString(this.port),
 				"--bind", "127.0.0.1", "--requirepass", PASSWORD, "--dir", this.directory.toString(), "--daemonize",
 				"no", "--save", ""));
-		command.addAll(this.durable ? List.of("--appendonly", "yes", "--appendfsync", "everysec")
-				: List.of("--appendonly", "no"));
+		// a throwaway server still keeps its data over a restart (tests restart it), only
+		// without asking the disk to flush
+		command.addAll(List.of("--appendonly", "yes", "--appendfsync", this.durable ? "everysec" : "no"));
 		this.process = ManagedProcess.start("redis", command, Map.of(), this.directory.resolve("redis.log"));
 		Waiter.await("Redis on port " + this.port, Duration.ofSeconds(30), this.process, this::answersPing);
 		return this;
