@@ -27,6 +27,7 @@ import app.meet.signaling.routing.Peer;
 import app.meet.signaling.routing.Relay;
 import app.meet.signaling.routing.Socket;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -139,6 +140,13 @@ public class Signaling implements NodeMessageHandler {
 		}
 		catch (MeetingServiceUnavailableException ex) {
 			connection.send(frame(ServerMessage.error("Meetings cannot be reached; try again in a few seconds")));
+		}
+		catch (DataAccessException ex) {
+			// Redis (directory, relay) away: the message is lost, the socket stays open
+			log.warn("Could not handle a {} of socket {}: {}", message.getClass().getSimpleName(), connection.id(),
+					ex.getMessage());
+			connection.send(frame(ServerMessage
+				.error("Signaling cannot reach its data store; this message was dropped, try again in a few seconds")));
 		}
 	}
 
