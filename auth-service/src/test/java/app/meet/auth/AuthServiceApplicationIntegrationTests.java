@@ -5,7 +5,7 @@ import app.meet.devstack.test.ServiceContractTests;
 class AuthServiceApplicationIntegrationTests extends ServiceContractTests {
 
 	AuthServiceApplicationIntegrationTests() {
-		super("auth", "db", "kafka", "redis", "s3");
+		super("auth", "db", "redis", "s3");
 	}
 
 }

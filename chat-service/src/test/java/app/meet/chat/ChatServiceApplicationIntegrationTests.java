@@ -5,7 +5,7 @@ import app.meet.devstack.test.ServiceContractTests;
 class ChatServiceApplicationIntegrationTests extends ServiceContractTests {
 
 	ChatServiceApplicationIntegrationTests() {
-		super("chat", "db", "kafka", "redis", "s3");
+		super("chat", "db", "redis", "s3");
 	}
 
 }

@@ -5,7 +5,7 @@ import app.meet.devstack.test.ServiceContractTests;
 class MeetingServiceApplicationIntegrationTests extends ServiceContractTests {
 
 	MeetingServiceApplicationIntegrationTests() {
-		super("meeting", "db", "kafka", "redis");
+		super("meeting", "db", "redis");
 	}
 
 }

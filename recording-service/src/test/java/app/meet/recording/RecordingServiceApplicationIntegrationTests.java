@@ -5,7 +5,7 @@ import app.meet.devstack.test.ServiceContractTests;
 class RecordingServiceApplicationIntegrationTests extends ServiceContractTests {
 
 	RecordingServiceApplicationIntegrationTests() {
-		super("recording", "db", "kafka", "redis", "s3");
+		super("recording", "db", "redis", "s3");
 	}
 
 }

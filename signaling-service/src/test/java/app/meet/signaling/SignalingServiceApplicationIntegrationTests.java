@@ -5,7 +5,7 @@ import app.meet.devstack.test.ServiceContractTests;
 class SignalingServiceApplicationIntegrationTests extends ServiceContractTests {
 
 	SignalingServiceApplicationIntegrationTests() {
-		super(null, "kafka", "redis");
+		super(null, "redis");
 	}
 
 }
