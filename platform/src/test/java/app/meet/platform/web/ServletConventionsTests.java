@@ -169,6 +169,21 @@ class ServletConventionsTests {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "\"subscribed\": 1", "\"subscribed\": \"true\"", "\"subscribed\": \"\"", "\"age\": \"10\"",
+			"\"age\": 1.5", "\"age\": \"\"", "\"age\": true" })
+	void refusesABooleanOrWholeNumberOfAnotherType(String member) throws Exception {
+		this.mvc
+			.perform(post("/sample").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"display_name\":\"Ann\",\"email\":\"ann@example.com\"," + member + "}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc
+			.perform(post("/sample").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"display_name\":\"Ann\",\"email\":\"ann@example.com\",\"subscribed\":true,\"age\":10}"))
+			.andExpect(status().isOk());
+	}
+
 	@Test
 	void refusesHalfASurrogatePairButTakesAWholeOne() throws Exception {
 		for (String half : new String[] { "\\ud83d", "\\ude00", "\\ude00\\ud83d" }) {
@@ -328,7 +343,8 @@ class ServletConventionsTests {
 
 	}
 
-	record SampleRequest(@NotBlank @Size(max = 100) String displayName, @NotBlank @Email String email) {
+	record SampleRequest(@NotBlank @Size(max = 100) String displayName, @NotBlank @Email String email,
+			Boolean subscribed, Integer age) {
 	}
 
 	record SampleResponse(String displayName, String avatarUrl) {
