@@ -12,4 +12,11 @@ record Meeting(UUID id, String code, String title, String description, UUID host
 
 	static final String ENDED = "ended";
 
+	/** The same meeting, last changed at {@code at}. */
+	Meeting changedAt(Instant at) {
+		return new Meeting(this.id, this.code, this.title, this.description, this.hostId, this.status, this.scheduledAt,
+				this.startedAt, this.endedAt, this.maxUsers, this.isRecording, this.recordingUrl, this.settings,
+				this.createdAt, at);
+	}
+
 }

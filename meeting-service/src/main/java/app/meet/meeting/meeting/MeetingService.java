@@ -240,7 +240,6 @@ public class MeetingService {
 			Meeting meeting = this.access.lockVisible(meetingId, userId);
 			this.access.requireHost(meeting, userId);
 			this.access.requireNotEnded(meeting);
-			Instant now = this.clock.instant();
 			Meeting updated = new Meeting(meeting.id(), meeting.code(),
 					(request.title() != null) ? request.title().strip() : meeting.title(),
 					(request.description() != null) ? request.description().strip() : meeting.description(),
@@ -248,7 +247,14 @@ public class MeetingService {
 					(request.scheduledAt() != null) ? request.scheduledAt() : meeting.scheduledAt(),
 					meeting.startedAt(), meeting.endedAt(),
 					(request.maxUsers() != null) ? request.maxUsers() : meeting.maxUsers(), meeting.isRecording(),
-					meeting.recordingUrl(), meeting.settings().with(request.settings()), meeting.createdAt(), now);
+					meeting.recordingUrl(), meeting.settings().with(request.settings()), meeting.createdAt(),
+					meeting.updatedAt());
+			if (updated.equals(meeting)) {
+				// nothing to change: nothing written, nothing announced
+				return respond(meeting);
+			}
+			Instant now = this.clock.instant();
+			updated = updated.changedAt(now);
 			this.meetings.update(updated);
 			MeetingResponse response = respond(updated);
 			this.events.publishEvent(new MeetingEvents.MeetingUpdated(MeetingEvents.newId(), now, response));
@@ -313,6 +319,12 @@ public class MeetingService {
 	ParticipantResponse updateState(UUID meetingId, UUID userId, MeetingRequests.MyState request) {
 		return this.transactions.execute((status) -> {
 			this.access.lockVisible(meetingId, userId);
+			ParticipantResponse current = this.participants.find(meetingId, userId)
+				.filter((participant) -> participant.status().equals(ParticipantRepository.ACTIVE))
+				.orElseThrow(NotAParticipantException::new);
+			if (leavesUnchanged(request, current)) {
+				return current;
+			}
 			Instant now = this.clock.instant();
 			if (this.participants.updateState(meetingId, userId, request.isMuted(), request.isVideoOn(),
 					request.isSharing(), request.handRaised(), now) == 0) {
@@ -338,6 +350,14 @@ public class MeetingService {
 			this.events.publishEvent(new MeetingEvents.MeetingUpdated(MeetingEvents.newId(), now,
 					respond(this.meetings.findById(meetingId).orElseThrow())));
 		});
+	}
+
+	/** Whether each state the request names is already the participant's. */
+	private static boolean leavesUnchanged(MeetingRequests.MyState request, ParticipantResponse current) {
+		return (request.isMuted() == null || request.isMuted() == current.isMuted())
+				&& (request.isVideoOn() == null || request.isVideoOn() == current.isVideoOn())
+				&& (request.isSharing() == null || request.isSharing() == current.isSharing())
+				&& (request.handRaised() == null || request.handRaised() == current.handRaised());
 	}
 
 	/** Announces the participant as they are now. */

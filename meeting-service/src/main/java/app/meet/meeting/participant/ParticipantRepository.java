@@ -17,6 +17,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ParticipantRepository {
 
+	/** The status of a participant who is in the meeting now. */
+	public static final String ACTIVE = "active";
+
 	private static final String SELECT = """
 			SELECT p.*, u.username, u.name, u.avatar_url, u.created_at AS user_created_at
 			FROM participants p JOIN users u ON u.id = p.user_id

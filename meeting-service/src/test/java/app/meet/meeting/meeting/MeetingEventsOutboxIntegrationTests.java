@@ -148,6 +148,23 @@ class MeetingEventsOutboxIntegrationTests {
 	}
 
 	@Test
+	void anUpdateThatChangesNothingWritesAndAnnouncesNothing() {
+		MeetingResponse created = this.meetings.create(this.hostId, create("Left as it is"));
+		Instant stored = lastChange(created.id());
+		this.meetings.update(created.id(), this.hostId, new MeetingRequests.Update(null, null, null, null, null));
+		this.meetings.update(created.id(), this.hostId,
+				new MeetingRequests.Update("Left as it is", null, null, created.maxUsers(), null));
+		assertThat(lastChange(created.id())).isEqualTo(stored);
+		this.meetings.update(created.id(), this.hostId, new MeetingRequests.Update("Renamed", null, null, null, null));
+
+		List<ConsumerRecord<String, String>> published = consumeUntil(created.id().toString(),
+				(record) -> record.value().contains("Renamed"));
+
+		assertThat(published).extracting((record) -> header(record, "ce_type"))
+			.containsExactly("meet.meeting.created", "meet.meeting.updated");
+	}
+
+	@Test
 	void aRedeliveredEventKeepsItsCeId() {
 		MeetingResponse created = this.meetings.create(this.hostId, create("Sent twice"));
 		String key = created.id().toString();
@@ -165,6 +182,13 @@ class MeetingEventsOutboxIntegrationTests {
 		assertThat(again.offset()).isGreaterThan(first.offset());
 		assertThat(header(again, "ce_id")).isEqualTo(header(first, "ce_id"));
 		assertThat(again.value()).isEqualTo(first.value());
+	}
+
+	private Instant lastChange(UUID meetingId) {
+		return this.jdbc.sql("SELECT updated_at FROM meetings WHERE id = :id")
+			.param("id", meetingId)
+			.query(Instant.class)
+			.single();
 	}
 
 	private void awaitCompletedPublication(String key) {
