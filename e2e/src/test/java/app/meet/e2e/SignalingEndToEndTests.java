@@ -183,6 +183,9 @@ class SignalingEndToEndTests {
 				.send(Map.of("type", "media-state-changed", "data", Map.of("is_muted", true, "is_video_on", true)));
 			assertThat(host.collect("offer", QUIET)).isEmpty();
 			assertThat(host.collect("media-state-changed", Duration.ZERO)).isEmpty();
+			assertThat(waiting.await("error", WAIT).get("data").get("message").asString()).contains("admitted");
+			assertThat(elsewhere.await("error", WAIT).get("data").get("message").asString())
+				.contains("not connected to this meeting");
 
 			host.send(Map.of("type", "offer", "to", room.host().id(), "data", Map.of("sdp", "z")));
 			assertThat(host.await("error", WAIT).get("data").get("message").asString()).contains("yourself");

@@ -261,6 +261,7 @@ public class Signaling implements NodeMessageHandler {
 
 	private void relaySignal(Connection connection, ClientMessage.Signal signal) {
 		if (!connection.admitted()) {
+			connection.send(frame(ServerMessage.error("Only participants admitted to the meeting can signal")));
 			return;
 		}
 		if (signal.to().equals(connection.userId())) {
@@ -280,9 +281,14 @@ public class Signaling implements NodeMessageHandler {
 			nearby.get().send(frame);
 		}
 		else {
-			this.directory.peer(connection.meetingId(), signal.to())
-				.filter((peer) -> !peer.vacated())
-				.ifPresent((peer) -> deliver(peer.node(), peer.connection(), frame));
+			Optional<Peer> recipient = this.directory.peer(connection.meetingId(), signal.to())
+				.filter((peer) -> !peer.vacated());
+			if (recipient.isPresent()) {
+				deliver(recipient.get().node(), recipient.get().connection(), frame);
+			}
+			else {
+				connection.send(frame(ServerMessage.error("The recipient is not connected to this meeting")));
+			}
 		}
 	}
 
