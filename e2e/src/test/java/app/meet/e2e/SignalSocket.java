@@ -76,6 +76,10 @@ final class SignalSocket implements AutoCloseable {
 		this.socket.sendText(text, true).join();
 	}
 
+	void sendBinary(java.nio.ByteBuffer data) {
+		this.socket.sendBinary(data, true).join();
+	}
+
 	/**
 	 * The next message of the type, within the time; messages of other types are kept.
 	 */
