@@ -16,15 +16,14 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import app.meet.chat.membership.Membership;
 import app.meet.devstack.PostgresServer;
 import app.meet.devstack.test.EmbeddedInfrastructure;
+import app.meet.devstack.test.EventFeed;
 import app.meet.devstack.test.SharedInfrastructure;
 import app.meet.platform.events.EventEnvelope;
 
@@ -61,7 +60,7 @@ class ConsumerFailuresIntegrationTests {
 	void joinsArrivingWhileTheDatabaseRefusesConnectionsAreAllAppliedOnceItIsBack() throws Exception {
 		UUID meetingId = UUID.randomUUID();
 		List<UUID> guests = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-		try (KafkaProducer<String, String> producer = producer()) {
+		try (KafkaProducer<String, String> producer = EventFeed.producer(this.bootstrapServers)) {
 			send(producer, meetingId, "meet.meeting.started", meeting(meetingId));
 			await().atMost(Duration.ofSeconds(30)).until(() -> this.membership.meeting(meetingId).isPresent());
 
@@ -91,7 +90,7 @@ class ConsumerFailuresIntegrationTests {
 		String broken = UUID.randomUUID().toString();
 		String unknown = UUID.randomUUID().toString();
 		double deadBefore = this.meters.counter("meet.events.dead.lettered", "topic", "meeting.events").count();
-		try (KafkaProducer<String, String> producer = producer()) {
+		try (KafkaProducer<String, String> producer = EventFeed.producer(this.bootstrapServers)) {
 			send(producer, meetingId, "meet.meeting.started", "{\"meeting\":", broken);
 			send(producer, meetingId, "meet.meeting.teleported", meeting(meetingId), unknown);
 			send(producer, meetingId, "meet.meeting.started", meeting(meetingId), UUID.randomUUID().toString());
@@ -164,14 +163,6 @@ class ConsumerFailuresIntegrationTests {
 	private static String header(ConsumerRecord<String, String> record, String name) {
 		var header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
-	}
-
-	private KafkaProducer<String, String> producer() {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
-		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		return new KafkaProducer<>(properties);
 	}
 
 	private KafkaConsumer<String, String> consumer() {

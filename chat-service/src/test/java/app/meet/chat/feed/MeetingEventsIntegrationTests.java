@@ -1,20 +1,16 @@
 package app.meet.chat.feed;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import app.meet.chat.membership.Membership;
 import app.meet.devstack.test.EmbeddedInfrastructure;
+import app.meet.devstack.test.EventFeed;
 import app.meet.platform.events.EventEnvelope;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +43,7 @@ class MeetingEventsIntegrationTests {
 		UUID meetingId = UUID.randomUUID();
 		UUID hostId = UUID.randomUUID();
 		UUID guestId = UUID.randomUUID();
-		try (KafkaProducer<String, String> producer = producer()) {
+		try (KafkaProducer<String, String> producer = EventFeed.producer(this.bootstrapServers)) {
 			send(producer, meetingId, "meeting.events", "meet.meeting.created", meeting(meetingId, hostId, "scheduled"),
 					UUID.randomUUID().toString());
 			send(producer, meetingId, "meeting.events", "meet.meeting.started", meeting(meetingId, hostId, "active"),
@@ -58,17 +54,17 @@ class MeetingEventsIntegrationTests {
 			send(producer, meetingId, "meeting.events", "meet.participant.joined",
 					participant(meetingId, guestId, "Gina", "active"), joined);
 			// another topic: applied in its own order, so wait for the join first
-			await(() -> applied(joined));
+			EventFeed.awaitApplied(() -> applied(joined));
 			String recording = UUID.randomUUID().toString();
 			String started = "{\"recording\":{\"id\":\"" + UUID.randomUUID() + "\",\"meeting_id\":\"" + meetingId
 					+ "\",\"started_by\":\"" + hostId + "\",\"status\":\"recording\"}}";
 			send(producer, meetingId, "recording.events", "meet.recording.started", started, recording);
 			send(producer, meetingId, "recording.events", "meet.recording.started", started, recording);
-			await(() -> applied(recording));
+			EventFeed.awaitApplied(() -> applied(recording));
 			String marker = UUID.randomUUID().toString();
 			send(producer, meetingId, "meeting.events", "meet.participant.left",
 					participant(meetingId, guestId, "Gina", "left"), marker);
-			await(() -> applied(marker));
+			EventFeed.awaitApplied(() -> applied(marker));
 		}
 		assertThat(this.membership.member(meetingId, guestId)).hasValueSatisfying((member) -> {
 			assertThat(member.status()).isEqualTo("left");
@@ -115,28 +111,6 @@ class MeetingEventsIntegrationTests {
 			.param("id", eventId)
 			.query(Integer.class)
 			.single() == 1;
-	}
-
-	private KafkaProducer<String, String> producer() {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
-		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		return new KafkaProducer<>(properties);
-	}
-
-	private static void await(BooleanSupplier condition) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (!condition.getAsBoolean()) {
-			assertThat(Instant.now()).as("the events were applied in time").isBefore(deadline);
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
 	}
 
 }

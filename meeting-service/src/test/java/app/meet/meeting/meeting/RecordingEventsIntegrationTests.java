@@ -1,18 +1,14 @@
 package app.meet.meeting.meeting;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import app.meet.devstack.test.EmbeddedInfrastructure;
+import app.meet.devstack.test.EventFeed;
 import app.meet.meeting.user.UserDirectory;
 import app.meet.platform.events.EventEnvelope;
 
@@ -51,18 +47,18 @@ class RecordingEventsIntegrationTests {
 		MeetingResponse meeting = this.meetings.create(hostId,
 				new MeetingRequests.Create("Recorded", null, null, null, null));
 		String url = "/api/recordings/" + UUID.randomUUID() + "/media";
-		try (KafkaProducer<String, String> producer = producer()) {
+		try (KafkaProducer<String, String> producer = EventFeed.producer(this.bootstrapServers)) {
 			String started = send(producer, meeting, "meet.recording.started", null);
 			send(producer, meeting, "meet.recording.started", null, started);
-			await(() -> current(meeting, hostId).isRecording());
+			EventFeed.awaitApplied(() -> current(meeting, hostId).isRecording());
 
 			send(producer, meeting, "meet.recording.stopped", url);
-			await(() -> !current(meeting, hostId).isRecording());
+			EventFeed.awaitApplied(() -> !current(meeting, hostId).isRecording());
 			assertThat(current(meeting, hostId).recordingUrl()).isEqualTo(url);
 
 			send(producer, meeting, "meet.recording.started", null, started);
 			String marker = send(producer, meeting, "meet.recording.stopped", url);
-			await(() -> applied(marker));
+			EventFeed.awaitApplied(() -> applied(marker));
 			assertThat(current(meeting, hostId).isRecording()).as("the redelivered start changed nothing").isFalse();
 		}
 		assertThat(updatesAnnounced(meeting)).as("one meet.meeting.updated per start or stop applied").isEqualTo(3);
@@ -103,28 +99,6 @@ class RecordingEventsIntegrationTests {
 			.param("id", eventId)
 			.query(Integer.class)
 			.single() == 1;
-	}
-
-	private KafkaProducer<String, String> producer() {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
-		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		return new KafkaProducer<>(properties);
-	}
-
-	private static void await(BooleanSupplier condition) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (!condition.getAsBoolean()) {
-			assertThat(Instant.now()).as("the event was applied in time").isBefore(deadline);
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
 	}
 
 }

@@ -1,20 +1,17 @@
 package app.meet.meeting.user;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import app.meet.devstack.test.EmbeddedInfrastructure;
+import app.meet.devstack.test.EventFeed;
 import app.meet.platform.events.EventEnvelope;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,14 +55,15 @@ class UserEventsIntegrationTests {
 		String avatar = "/api/users/" + userId + "/avatar";
 		ProducerRecord<String, String> updated = event(userId, registeredAt, "meet.user.updated", updatedAt,
 				"Rita Renamed", avatar);
-		try (KafkaProducer<String, String> producer = producer()) {
+		try (KafkaProducer<String, String> producer = EventFeed.producer(this.bootstrapServers)) {
 			send(producer, registered);
 			send(producer, registered);
 			send(producer, updated);
 			send(producer, registered);
 			send(producer, updated);
 			Instant now = Instant.now();
-			await(applied(send(producer, event(UUID.randomUUID(), now, "meet.user.registered", now, "Marker", ""))));
+			EventFeed.awaitApplied(
+					applied(send(producer, event(UUID.randomUUID(), now, "meet.user.registered", now, "Marker", ""))));
 		}
 
 		assertThat(this.users.find(userId)).hasValueSatisfying((user) -> {
@@ -105,28 +103,6 @@ class UserEventsIntegrationTests {
 			.param("id", eventId)
 			.query(Integer.class)
 			.single() == 1;
-	}
-
-	private KafkaProducer<String, String> producer() {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
-		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		return new KafkaProducer<>(properties);
-	}
-
-	private static void await(BooleanSupplier condition) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (!condition.getAsBoolean()) {
-			assertThat(Instant.now()).as("the events were applied in time").isBefore(deadline);
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
 	}
 
 }

@@ -1,20 +1,17 @@
 package app.meet.recording.recording;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.meet.devstack.test.EmbeddedInfrastructure;
+import app.meet.devstack.test.EventFeed;
 import app.meet.platform.events.EventEnvelope;
 import app.meet.recording.membership.MeetingView;
 import app.meet.recording.membership.Membership;
@@ -60,13 +57,14 @@ class MeetingEventsIntegrationTests {
 
 	@BeforeEach
 	void startMeetingWithItsHost() {
-		this.producer = producer();
+		this.producer = EventFeed.producer(this.bootstrapServers);
 		this.meetingId = UUID.randomUUID();
 		this.hostId = UUID.randomUUID();
 		send(event("meet.meeting.created", meeting("scheduled")));
 		this.started = event("meet.meeting.started", meeting("active"));
 		send(this.started);
-		await(applied(send(event("meet.participant.joined", participant(this.hostId, "host", "active")))));
+		EventFeed
+			.awaitApplied(applied(send(event("meet.participant.joined", participant(this.hostId, "host", "active")))));
 	}
 
 	@AfterEach
@@ -83,7 +81,8 @@ class MeetingEventsIntegrationTests {
 		send(joined);
 		send(event("meet.participant.left", participant(guestId, "guest", "left")));
 		send(joined);
-		await(applied(send(event("meet.participant.updated", participant(this.hostId, "host", "active")))));
+		EventFeed
+			.awaitApplied(applied(send(event("meet.participant.updated", participant(this.hostId, "host", "active")))));
 
 		assertThat(this.membership.member(this.meetingId, guestId)).hasValueSatisfying((member) -> {
 			assertThat(member.status()).as("the redelivered join changed nothing").isEqualTo("left");
@@ -104,7 +103,7 @@ class MeetingEventsIntegrationTests {
 		send(ended);
 		send(ended);
 		send(this.started);
-		await(applied(send(event("meet.participant.left", participant(this.hostId, "host", "left")))));
+		EventFeed.awaitApplied(applied(send(event("meet.participant.left", participant(this.hostId, "host", "left")))));
 
 		assertThat(this.membership.meeting(this.meetingId)).map(MeetingView::status).hasValue("ended");
 		assertThat(this.repository.find(recording.id()))
@@ -157,28 +156,6 @@ class MeetingEventsIntegrationTests {
 			.param("id", "%" + id + "%")
 			.query(Integer.class)
 			.single();
-	}
-
-	private KafkaProducer<String, String> producer() {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
-		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		return new KafkaProducer<>(properties);
-	}
-
-	private static void await(BooleanSupplier condition) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (!condition.getAsBoolean()) {
-			assertThat(Instant.now()).as("the events were applied in time").isBefore(deadline);
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
 	}
 
 }
