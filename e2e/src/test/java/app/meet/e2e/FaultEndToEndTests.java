@@ -19,6 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -95,17 +97,9 @@ class FaultEndToEndTests {
 		Room room = rooms.open(0, Map.of());
 		User guest = rooms.newUser();
 		Duration wait = Duration.ofSeconds(10);
-		try (SignalSocket host = SignalSocket.open(stack.instanceUrl("signaling-service", 0), room.id(),
-				room.host().token(), true);
-				SignalSocket guestSocket = SignalSocket.open(stack.instanceUrl("signaling-service", 1), room.id(),
-						guest.token(), true)) {
-			host.send(Map.of("type", "host-join", "data", Map.of()));
-			host.send(Map.of("type", "ping"));
-			host.await("pong", wait);
-			guestSocket.send(Map.of("type", "join-request", "data", Map.of("host_user_id", room.host().id())));
-			guestSocket.await("join-approved", wait);
-			rooms.join(room, guest);
-			guestSocket.await("peer-joined", wait);
+		try (CallAcrossInstances call = CallAcrossInstances.open(room, guest)) {
+			SignalSocket host = call.host();
+			SignalSocket guestSocket = call.guest();
 			restartedUnderTraffic("Redis restarted (down 8 s)", () -> stack.infrastructure().redis().close(),
 					() -> stack.infrastructure().redis().start(),
 					List.of("auth-service", "meeting-service", "chat-service", "chat-service-2", "signaling-service",
@@ -115,10 +109,18 @@ class FaultEndToEndTests {
 							.send(Map.of("type", "offer", "to", room.host().id(), "data", Map.of("sdp", "lost")));
 						assertThat(guestSocket.await("error", ANSWER_WITHIN).get("data").get("message").asString())
 							.contains("try again");
-					}, () -> {
+					}, (answers, stream) -> {
 						guestSocket
 							.send(Map.of("type", "offer", "to", room.host().id(), "data", Map.of("sdp", "after")));
 						assertThat(host.await("offer", wait).get("data").get("sdp").asString()).isEqualTo("after");
+						assertThat(stream.reconnects()).as("an open stream stays open while Redis is away").isZero();
+						assertThat(answers)
+							.filteredOn((answer) -> answer.kind().equals("login") && answer.status() == 503)
+							.as("logins refused while the throttle cannot count them")
+							.isNotEmpty()
+							.allSatisfy((answer) -> assertThat(answer.response().body())
+								.as("refused by auth-service: the gateway's rate limit let the request through")
+								.contains("A server this service needs"));
 					});
 		}
 	}
@@ -130,7 +132,7 @@ class FaultEndToEndTests {
 				() -> stack.infrastructure().postgres().start(),
 				List.of("auth-service", "meeting-service", "chat-service", "chat-service-2", "recording-service"),
 				() -> {
-				}, () -> {
+				}, (answers, stream) -> {
 				});
 	}
 
@@ -142,7 +144,7 @@ class FaultEndToEndTests {
 	 * and every message that was accepted reaches the live stream once.
 	 */
 	private void restartedUnderTraffic(String fault, Step stop, Step start, List<String> instancesNeedingIt,
-			Step whileAway, Step afterwards) throws Exception {
+			Step whileAway, Check afterwards) throws Exception {
 		Room room = rooms.open(6, Map.of());
 		try (ResumingStream stream = new ResumingStream(gateway.baseUrl(), gateway.baseUrl(), room.id(),
 				room.host().token());
@@ -157,7 +159,7 @@ class FaultEndToEndTests {
 			start.run();
 			long backAt = System.nanoTime();
 			awaitRecovery(traffic, readiness, backAt);
-			afterwards.run();
+			afterwards.check(traffic.answers(), stream);
 			traffic.close();
 			readiness.close();
 
@@ -176,15 +178,23 @@ class FaultEndToEndTests {
 	}
 
 	/**
-	 * The live stream's subscriber and six members, each sending one kind of request
-	 * twice a second (under the per-user rate limit): their profile, the meeting, the
-	 * chat history, a message, the recordings, the ICE servers.
+	 * The live stream's subscriber, six members and someone logging in, each sending one
+	 * kind of request twice a second (under the per-user rate limit): a login, their
+	 * profile, the meeting, the chat history, a message, the recordings, the ICE servers.
 	 */
 	private static Traffic everydayTraffic(Room room) {
 		List<User> members = room.guests();
 		String meeting = "/api/meetings/" + room.id();
 		AtomicInteger sequence = new AtomicInteger();
-		return new Traffic(PAUSE).add("profile", () -> gateway.request("/api/auth/me", members.get(0).token()).build())
+		String login = Gateway.JSON.writeValueAsString(Map.of("email",
+				gateway.register().get("user").get("email").asString(), "password", "correct horse battery"));
+		return new Traffic(PAUSE)
+			.add("login",
+					() -> gateway.request("/api/auth/login", null)
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(login))
+						.build())
+			.add("profile", () -> gateway.request("/api/auth/me", members.get(0).token()).build())
 			.add("meeting", () -> gateway.request(meeting, members.get(1).token()).build())
 			.add("history", () -> gateway.request(meeting + "/messages?limit=5", members.get(2).token()).build())
 			.add("post",
@@ -268,6 +278,8 @@ class FaultEndToEndTests {
 					.statusCode()).as("chat-service knows every newcomer who stayed").isEqualTo(201);
 			}
 			double recovered = Math.max(0, delivery.lastArrival() - backAt) / 1e9;
+			assertThat(recovered).as("the outbox tries at least every 10 s; consumers catch up at once")
+				.isLessThanOrEqualTo(20);
 			FaultReport.add(new FaultReport.Row("Kafka away for 60 s", writes.size(), 0, delivery.expectedCount(),
 					delivery.delayed(), delivery.lost(), delivery.duplicates(), recovered));
 		}
@@ -409,17 +421,9 @@ class FaultEndToEndTests {
 		Room room = rooms.open(0, Map.of());
 		User guest = rooms.newUser();
 		Duration wait = Duration.ofSeconds(10);
-		try (SignalSocket host = SignalSocket.open(stack.instanceUrl("signaling-service", 0), room.id(),
-				room.host().token(), true);
-				SignalSocket guestSocket = SignalSocket.open(stack.instanceUrl("signaling-service", 1), room.id(),
-						guest.token(), true)) {
-			host.send(Map.of("type", "host-join", "data", Map.of()));
-			host.send(Map.of("type", "ping"));
-			host.await("pong", wait);
-			guestSocket.send(Map.of("type", "join-request", "data", Map.of("host_user_id", room.host().id())));
-			guestSocket.await("join-approved", wait);
-			rooms.join(room, guest);
-			guestSocket.await("peer-joined", wait);
+		try (CallAcrossInstances call = CallAcrossInstances.open(room, guest)) {
+			SignalSocket host = call.host();
+			SignalSocket guestSocket = call.guest();
 			guestSocket.send(Map.of("type", "offer", "to", room.host().id(), "data", Map.of("sdp", "before")));
 			assertThat(host.await("offer", wait).get("data").get("sdp").asString()).isEqualTo("before");
 
@@ -459,6 +463,87 @@ class FaultEndToEndTests {
 					.contains("signaling-service restarted");
 			});
 		}
+	}
+
+	/**
+	 * meeting-service stopped and started again while the broker is away: the change its
+	 * stop left in the outbox is published before the one made after its start, so the
+	 * meeting's events keep their order.
+	 */
+	@Test
+	@Order(8)
+	void aServiceRestartedWhileKafkaIsAwayKeepsItsEventsInOrder() throws Exception {
+		Room room = rooms.open(0, Map.of());
+		List<String> renames = List.of("before the restart", "after the restart");
+		try (KafkaConsumer<String, String> consumer = Topics.subscribe("meeting.events")) {
+			stack.infrastructure().kafka().close();
+			long backAt;
+			try {
+				assertThat(rename(room, renames.get(0)).statusCode()).isEqualTo(200);
+				stack.stopInstance("meeting-service");
+				stack.restartInstance("meeting-service");
+				await().atMost(Duration.ofSeconds(10))
+					.pollInterval(Duration.ofMillis(500))
+					.until(() -> rename(room, renames.get(1)).statusCode() == 200);
+			}
+			finally {
+				stack.infrastructure().kafka().start();
+				backAt = System.nanoTime();
+			}
+			List<String> titles = new ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+			while (!titles.contains(renames.get(1)) && System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+					String title = Gateway.JSON.readTree(record.value()).path("meeting").path("title").asString();
+					if (room.id().equals(record.key()) && renames.contains(title)) {
+						titles.add(title);
+					}
+				}
+			}
+			double recovered = (System.nanoTime() - backAt) / 1e9;
+			assertThat(titles.stream().distinct().toList()).as("published in the order they were made")
+				.isEqualTo(renames);
+			FaultReport.add(new FaultReport.Row("meeting-service restarted while Kafka is away", 2, 0, 2, 2, 0,
+					titles.size() - 2, recovered));
+		}
+	}
+
+	private static HttpResponse<String> rename(Room room, String title) {
+		return gateway.send(gateway.request("/api/meetings/" + room.id(), room.host().token())
+			.header("Content-Type", "application/json")
+			.method("PATCH",
+					HttpRequest.BodyPublishers.ofString(Gateway.JSON.writeValueAsString(Map.of("title", title))))
+			.build());
+	}
+
+	/**
+	 * The host's socket on the first signaling instance and a guest's on the second, both
+	 * in the call.
+	 */
+	private record CallAcrossInstances(SignalSocket host, SignalSocket guest) implements AutoCloseable {
+
+		static CallAcrossInstances open(Room room, User guest) throws Exception {
+			Duration wait = Duration.ofSeconds(10);
+			SignalSocket host = SignalSocket.open(stack.instanceUrl("signaling-service", 0), room.id(),
+					room.host().token(), true);
+			SignalSocket guestSocket = SignalSocket.open(stack.instanceUrl("signaling-service", 1), room.id(),
+					guest.token(), true);
+			host.send(Map.of("type", "host-join", "data", Map.of()));
+			host.send(Map.of("type", "ping"));
+			host.await("pong", wait);
+			guestSocket.send(Map.of("type", "join-request", "data", Map.of("host_user_id", room.host().id())));
+			guestSocket.await("join-approved", wait);
+			rooms.join(room, guest);
+			guestSocket.await("peer-joined", wait);
+			return new CallAcrossInstances(host, guestSocket);
+		}
+
+		@Override
+		public void close() {
+			this.host.close();
+			this.guest.close();
+		}
+
 	}
 
 	/** The host's socket through the gateway, in the call again; null if refused. */
@@ -651,6 +736,14 @@ class FaultEndToEndTests {
 	private interface Step {
 
 		void run() throws Exception;
+
+	}
+
+	/** What else a fault must have left true, given the traffic and the stream. */
+	@FunctionalInterface
+	private interface Check {
+
+		void check(List<Traffic.Answer> answers, ResumingStream stream) throws Exception;
 
 	}
 

@@ -38,6 +38,9 @@ final class Topics {
 			assertThat(Instant.now()).as("partitions assigned").isBefore(deadline);
 			consumer.poll(Duration.ofMillis(200));
 		}
+		// the end of each partition now, not when the consumer first fetches (the broker
+		// may be away until after what the test waits for was published)
+		consumer.assignment().forEach(consumer::position);
 		return consumer;
 	}
 
