@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
@@ -59,8 +58,7 @@ public class OutboxAutoConfiguration {
 
 	private static final Duration FIRST_SEND_RETRY = Duration.ofSeconds(1);
 
-	/** So that events flow again within ten seconds of the broker's return. */
-	private static final Duration LONGEST_SEND_RETRY = Duration.ofSeconds(10);
+	private static final Duration LONGEST_SEND_RETRY = Duration.ofSeconds(30);
 
 	@Bean
 	EventExternalizationConfiguration domainEventExternalization(@Value("${spring.application.name}") String source) {
@@ -81,20 +79,17 @@ public class OutboxAutoConfiguration {
 	 * several threads, two events of one transaction could overtake each other).
 	 */
 	@Bean
-	AsyncConfigurer orderedExternalization(ExternalizationQueue queue) {
+	AsyncConfigurer orderedExternalization() {
+		ExecutorService oneAtATime = Executors
+			.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-externalizer").daemon().factory());
 		return new AsyncConfigurer() {
 
 			@Override
 			public Executor getAsyncExecutor() {
-				return queue;
+				return oneAtATime;
 			}
 
 		};
-	}
-
-	@Bean
-	ExternalizationQueue externalizationQueue() {
-		return new ExternalizationQueue();
 	}
 
 	/**
@@ -184,55 +179,11 @@ public class OutboxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(IncompleteEventPublications.class)
-	OutboxRetry outboxRetry(IncompleteEventPublications publications, ExternalizationQueue queue) {
-		return new OutboxRetry(publications, queue);
+	OutboxRetry outboxRetry(IncompleteEventPublications publications) {
+		return new OutboxRetry(publications);
 	}
 
-	/**
-	 * The outbox's one thread and what waits for it. While anything waits or is being
-	 * sent, incomplete publications are in flight here (or held up by the same outage),
-	 * so resubmitting them would only queue copies behind them.
-	 */
-	static final class ExternalizationQueue implements Executor {
-
-		private final ExecutorService thread = Executors
-			.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-externalizer").daemon().factory());
-
-		private final AtomicInteger pending = new AtomicInteger();
-
-		@Override
-		public void execute(Runnable task) {
-			this.pending.incrementAndGet();
-			try {
-				this.thread.execute(() -> {
-					try {
-						task.run();
-					}
-					finally {
-						this.pending.decrementAndGet();
-					}
-				});
-			}
-			catch (RuntimeException ex) {
-				this.pending.decrementAndGet();
-				throw ex;
-			}
-		}
-
-		boolean idle() {
-			return this.pending.get() == 0;
-		}
-
-	}
-
-	/**
-	 * Resubmits publications that are still incomplete a while after they were made, when
-	 * this instance's outbox has nothing in flight: those of a send given up at a stop,
-	 * or of another instance that stopped. The ones left incomplete by this instance's
-	 * last stop are resubmitted at its start, before anything new
-	 * ({@code spring.modulith.events.republish-outstanding-events-on-restart}), so that
-	 * each aggregate's events keep their order over a restart.
-	 */
+	/** Resubmits publications that are still incomplete a while after they were made. */
 	static class OutboxRetry {
 
 		private static final Logger log = LoggerFactory.getLogger(OutboxRetry.class);
@@ -241,19 +192,13 @@ public class OutboxAutoConfiguration {
 
 		private final IncompleteEventPublications publications;
 
-		private final ExternalizationQueue queue;
-
-		OutboxRetry(IncompleteEventPublications publications, ExternalizationQueue queue) {
+		OutboxRetry(IncompleteEventPublications publications) {
 			this.publications = publications;
-			this.queue = queue;
 		}
 
 		@Scheduled(fixedDelayString = "${meet.outbox.retry-interval:5s}",
 				initialDelayString = "${meet.outbox.retry-interval:5s}")
 		void resubmit() {
-			if (!this.queue.idle()) {
-				return;
-			}
 			try {
 				this.publications.resubmitIncompletePublicationsOlderThan(MIN_AGE);
 			}
