@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -24,6 +25,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import app.meet.auth.config.AuthProperties;
 
@@ -47,6 +50,8 @@ class SigningKeys {
 	/** Serializes rotation across instances. */
 	private static final long ROTATION_LOCK = 0x6d6565745f6b6579L;
 
+	private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+
 	private static final Duration CACHE_TTL = Duration.ofSeconds(30);
 
 	private final JdbcClient jdbc;
@@ -58,6 +63,8 @@ class SigningKeys {
 	private final TransactionTemplate transactions;
 
 	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+
+	private final AtomicBoolean reloading = new AtomicBoolean();
 
 	SigningKeys(JdbcClient jdbc, AuthProperties properties, Clock clock,
 			PlatformTransactionManager transactionManager) {
@@ -92,17 +99,43 @@ class SigningKeys {
 		return published().toPublicJWKSet();
 	}
 
+	/**
+	 * The keys as last loaded. Once they are older than the cache's lifetime they are
+	 * loaded again in the background, so that signing and the key set never wait on the
+	 * database, and go on while it is away (the keys loaded before still sign and
+	 * verify).
+	 */
 	private Snapshot snapshot() {
 		Snapshot current = this.snapshot.get();
-		if (current == null || current.loadedAt().plus(CACHE_TTL).isBefore(this.clock.instant())) {
-			current = load();
-			if (rotationDue(current.newestCreatedAt())) {
-				rotate(false, this.properties.keyPublicationLead());
-				current = load();
-			}
-			this.snapshot.set(current);
+		if (current == null) {
+			return reload();
+		}
+		if (current.loadedAt().plus(CACHE_TTL).isBefore(this.clock.instant())
+				&& this.reloading.compareAndSet(false, true)) {
+			Thread.ofVirtual().name("signing-keys-reload").start(() -> {
+				try {
+					reload();
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not reload the signing keys; the ones loaded at {} go on: {}", current.loadedAt(),
+							ex.getMessage());
+				}
+				finally {
+					this.reloading.set(false);
+				}
+			});
 		}
 		return current;
+	}
+
+	private Snapshot reload() {
+		Snapshot loaded = load();
+		if (rotationDue(loaded.newestCreatedAt())) {
+			rotate(false, this.properties.keyPublicationLead());
+			loaded = load();
+		}
+		this.snapshot.set(loaded);
+		return loaded;
 	}
 
 	/** Checks every few minutes whether the signing key is due for rotation. */

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -30,6 +31,14 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
+		if (exception instanceof AuthenticationServiceException) {
+			// the token could not be checked (the key set could not be fetched): not the
+			// client's fault, and worth trying again
+			response.setHeader("Retry-After", "5");
+			write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+					"The token cannot be checked now; try again in a few seconds", "service-unavailable"));
+			return;
+		}
 		write(request, response,
 				Problems.of(HttpStatus.UNAUTHORIZED, "A valid access token is required", "unauthorized"));
 	}
