@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -382,6 +384,41 @@ class SignalingEndToEndTests {
 			assertThat(host.await("screen-share-stopped", WAIT).get("data").get("user_id").asString())
 				.isEqualTo(guest.id());
 			assertThat(participant(room, guest).get("is_sharing").asBoolean()).isFalse();
+		}
+	}
+
+	@Test
+	void aDecisionHeardTwiceIsToldOnce() throws Exception {
+		Room room = openRoom(true);
+		User guest = newUser();
+		try (KafkaConsumer<String, String> events = Topics.subscribe("meeting.events");
+				SignalSocket host = SignalSocket.open(gateway.baseUrl(), room.id(), room.host().token());
+				SignalSocket guestSocket = SignalSocket.open(gateway.baseUrl(), room.id(), guest.token())) {
+			host.send(Map.of("type", "host-join", "data", Map.of()));
+			guestSocket.send(Map.of("type", "join-request", "data", Map.of("host_user_id", room.host().id())));
+			guestSocket.await("join-request-pending", WAIT);
+			assertThat(gateway
+				.post("/api/meetings/" + room.id() + "/participants/" + guest.id() + "/deny", room.host().token(),
+						Map.of())
+				.statusCode()).isEqualTo(200);
+			guestSocket.await("join-rejected", WAIT);
+			ConsumerRecord<String, String> decision = null;
+			long deadline = System.nanoTime() + WAIT.toNanos();
+			while (decision == null && System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(200))) {
+					if (room.id().equals(record.key())
+							&& Topics.header(record, "ce_type").equals("meet.participant.updated")
+							&& Gateway.JSON.readTree(record.value()).path("admission").asString().equals("denied")) {
+						decision = record;
+					}
+				}
+			}
+			assertThat(decision).as("the decision as meeting-service published it").isNotNull();
+
+			Topics.publishAgain(decision);
+
+			assertThat(guestSocket.collect("join-rejected", QUIET)).as("a redelivered decision is not told twice")
+				.isEmpty();
 		}
 	}
 

@@ -10,7 +10,11 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +46,22 @@ final class Topics {
 		// may be away until after what the test waits for was published)
 		consumer.assignment().forEach(consumer::position);
 		return consumer;
+	}
+
+	/**
+	 * Publishes the record again as it was (key, value, headers), as a redelivery would.
+	 */
+	static void publishAgain(ConsumerRecord<String, String> record) throws Exception {
+		Properties properties = new Properties();
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningStack.get().kafkaBootstrapServers());
+		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+			producer
+				.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
+						record.headers()))
+				.get();
+		}
 	}
 
 	/** A header's value as text, or "" when absent. */

@@ -110,6 +110,11 @@ public final class Connection {
 		this.knocked = true;
 	}
 
+	/** The knock was refused; the socket may knock again. */
+	void knockRefused() {
+		this.knocked = false;
+	}
+
 	boolean closed() {
 		return this.closed;
 	}

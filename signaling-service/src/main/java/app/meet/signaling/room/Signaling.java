@@ -437,6 +437,9 @@ public class Signaling implements NodeMessageHandler {
 				return;
 			}
 			connection.send(frame(ServerMessage.joinRejected(connection.meetingId(), connection.userId())));
+			// so that the same decision heard again (a redelivered event) is not told
+			// twice
+			connection.knockRefused();
 		}
 	}
 
