@@ -29,9 +29,8 @@ final class Unreachable {
 					|| cause instanceof SocketException || isLostConnection(cause)) {
 				return true;
 			}
-			// a transaction whose connection broke under it fails again on rollback,
-			// which
-			// hides the first failure
+			// a connection that broke under a transaction fails its rollback too, and
+			// that failure hides the first one
 			if (cause instanceof TransactionSystemException rollbackFailure
 					&& rollbackFailure.getApplicationException() != null
 					&& causedBy(rollbackFailure.getApplicationException())) {
