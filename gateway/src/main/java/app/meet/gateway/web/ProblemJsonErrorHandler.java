@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
+import reactor.netty.channel.AbortedException;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.meet.platform.problem.Problems;
@@ -142,8 +143,10 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 	 */
 	private static boolean isUnreachable(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			// IOException: refused, closed early, or reset by a crashing instance
-			if (cause instanceof IOException || cause instanceof WebClientRequestException
+			// IOException: refused, closed early, or reset by a crashing instance;
+			// AbortedException: closed by a crashing instance before the request was sent
+			if (cause instanceof IOException || cause instanceof AbortedException
+					|| cause instanceof WebClientRequestException
 					|| cause instanceof io.netty.channel.ConnectTimeoutException) {
 				return true;
 			}

@@ -4,6 +4,7 @@ import java.net.SocketException;
 
 import io.lettuce.core.RedisCommandTimeoutException;
 import org.junit.jupiter.api.Test;
+import reactor.netty.channel.AbortedException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +53,17 @@ class ProblemJsonErrorHandlerTests {
 			.from(MockServerHttpRequest.post("/api/meetings/abc/messages"));
 
 		this.handler.handle(exchange, new SocketException("Connection reset")).block();
+
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("5");
+		assertThat(exchange.getResponse().getBodyAsString().block()).contains("service-unavailable");
+	}
+
+	@Test
+	void aServiceInstanceGoneBeforeTheRequestWasSentIsServiceUnavailable() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/auth/me"));
+
+		this.handler.handle(exchange, AbortedException.beforeSend()).block();
 
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("5");
