@@ -58,7 +58,7 @@ public record SignalingProperties(@DefaultValue("signaling-service") @NotBlank S
 	 * before a few are let through to try again
 	 */
 	public record Calls(@DefaultValue("1s") @NotNull Duration connectTimeout,
-			@DefaultValue("3s") @NotNull Duration responseTimeout, @DefaultValue("10s") @NotNull Duration openFor) {
+			@DefaultValue("3s") @NotNull Duration responseTimeout, @DefaultValue("5s") @NotNull Duration openFor) {
 
 	}
 

@@ -1,6 +1,7 @@
 package app.meet.signaling.meeting;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -9,6 +10,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import app.meet.signaling.config.SignalingProperties;
 
@@ -20,12 +23,14 @@ import org.springframework.web.client.RestClient;
 /**
  * How this service calls meeting-service (and auth-service for its tokens) without
  * waiting on a dead one: connect and response timeouts, one retry of a call that may be
- * repeated safely, and a circuit breaker that, once most recent calls failed, refuses
- * calls at once for a while ({@link MeetingServiceUnavailableException}, a quick 503)
- * instead of piling up sockets and threads that wait. A 4xx answer is an answer, not a
- * failure.
+ * repeated safely when it failed without an answer, and a circuit breaker that, once most
+ * recent calls failed, refuses calls at once for a while
+ * ({@link MeetingServiceUnavailableException}, a quick 503) instead of piling up sockets
+ * and threads that wait. A 4xx answer is an answer, not a failure.
  */
 final class MeetingServiceCalls {
+
+	private static final Logger log = LoggerFactory.getLogger(MeetingServiceCalls.class);
 
 	private final CircuitBreaker breaker;
 
@@ -42,12 +47,25 @@ final class MeetingServiceCalls {
 					.permittedNumberOfCallsInHalfOpenState(2)
 					.recordExceptions(ResourceAccessException.class, HttpServerErrorException.class)
 					.build());
+		this.breaker.getEventPublisher()
+			.onStateTransition((event) -> log.warn("Calls to meeting-service: {}", event.getStateTransition()))
+			.onError((event) -> log.debug("A call to meeting-service failed: {}", event.getThrowable().toString()));
 		this.retry = Retry.of("meeting-service",
 				RetryConfig.custom()
 					.maxAttempts(2)
 					.waitDuration(Duration.ofMillis(200))
-					.retryExceptions(ResourceAccessException.class, HttpServerErrorException.class)
+					.retryOnException(MeetingServiceCalls::failedBeforeAnyAnswer)
 					.build());
+	}
+
+	/**
+	 * Whether the call failed at once, without an answer: the connection refused, or a
+	 * kept-alive one found closed. A timeout already cost the whole response timeout and
+	 * an error answer (a 503 while meeting-service's own dependency is away) would only
+	 * come again, so neither is tried twice: a call never costs more than one timeout.
+	 */
+	private static boolean failedBeforeAnyAnswer(Throwable failure) {
+		return failure instanceof ResourceAccessException && !(failure.getCause() instanceof HttpTimeoutException);
 	}
 
 	/** A client of {@code baseUrl} with the timeouts. */
