@@ -182,7 +182,9 @@ class FaultEndToEndTests {
 	/**
 	 * The live stream's subscriber, six members and someone logging in, each sending one
 	 * kind of request twice a second (under the per-user rate limit): a login, their
-	 * profile, the meeting, the chat history, a message, the recordings, the ICE servers.
+	 * profile, the meeting, the chat history, a message, the recordings, the ICE servers,
+	 * and someone checking that they may open the meeting's signaling socket (which
+	 * signaling-service asks meeting-service).
 	 */
 	private static Traffic everydayTraffic(Room room) {
 		List<User> members = room.guests();
@@ -190,6 +192,7 @@ class FaultEndToEndTests {
 		AtomicInteger sequence = new AtomicInteger();
 		String login = Gateway.JSON.writeValueAsString(Map.of("email",
 				gateway.register().get("user").get("email").asString(), "password", "correct horse battery"));
+		String entrant = gateway.register().get("access_token").asString();
 		return new Traffic(PAUSE)
 			.add("login",
 					() -> gateway.request("/api/auth/login", null)
@@ -206,7 +209,8 @@ class FaultEndToEndTests {
 							.ofString("{\"content\": \"message " + sequence.incrementAndGet() + "\"}"))
 						.build())
 			.add("recordings", () -> gateway.request(meeting + "/recordings", members.get(4).token()).build())
-			.add("ice servers", () -> gateway.request("/api/rtc/ice-servers", members.get(5).token()).build());
+			.add("ice servers", () -> gateway.request("/api/rtc/ice-servers", members.get(5).token()).build())
+			.add("signaling entry", () -> gateway.request("/ws?meeting_id=" + room.id(), entrant).build());
 	}
 
 	/**
@@ -708,18 +712,25 @@ class FaultEndToEndTests {
 	private record Delivery(List<ResumingStream.Received> received, Map<String, Long> expected) {
 
 		int lost() {
+			return missing().size() + gaps().size();
+		}
+
+		/** The expected events that never arrived. */
+		private List<String> missing() {
 			Set<String> keys = new HashSet<>();
 			this.received.forEach((each) -> keys.add(key(each.event())));
-			int missing = (int) this.expected.keySet().stream().filter((key) -> !keys.contains(key)).count();
-			return missing + gaps();
+			return this.expected.keySet().stream().filter((key) -> !keys.contains(key)).sorted().toList();
 		}
 
 		/** Numbers skipped between consecutive events. */
-		private int gaps() {
-			int gaps = 0;
+		private List<Long> gaps() {
+			List<Long> gaps = new ArrayList<>();
 			for (int i = 1; i < this.received.size(); i++) {
-				long step = this.received.get(i).event().id() - this.received.get(i - 1).event().id();
-				gaps += (int) Math.max(0, step - 1);
+				for (long skipped = this.received.get(i - 1).event().id() + 1; skipped < this.received.get(i)
+					.event()
+					.id(); skipped++) {
+					gaps.add(skipped);
+				}
 			}
 			return gaps;
 		}
@@ -772,7 +783,10 @@ class FaultEndToEndTests {
 		}
 
 		void assertNothingLostOrTwice() {
-			assertThat(lost()).as("events lost, of %d expected (%d received)", expectedCount(), this.received.size())
+			assertThat(lost())
+				.as("events lost, of %d expected: missing %s, numbers skipped %s; received %s", expectedCount(),
+						missing(), gaps(),
+						this.received.stream().map((each) -> each.event().id() + " " + key(each.event())).toList())
 				.isZero();
 			assertThat(duplicates()).as("events delivered twice").isZero();
 			assertThat(inOrder()).as("events in the order they were numbered").isTrue();

@@ -2,6 +2,7 @@ package app.meet.e2e;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -58,10 +59,18 @@ final class SignalSocket implements AutoCloseable {
 		}
 		catch (CompletionException ex) {
 			if (ex.getCause() instanceof WebSocketHandshakeException refused) {
-				throw refused;
+				throw described(refused);
 			}
 			throw ex;
 		}
+	}
+
+	/** The refusal, with the answer's status and body shown in a failing test's trace. */
+	private static WebSocketHandshakeException described(WebSocketHandshakeException refused) {
+		HttpResponse<?> answer = refused.getResponse();
+		refused
+			.addSuppressed(new IllegalStateException("Upgrade refused: " + answer.statusCode() + " " + answer.body()));
+		return refused;
 	}
 
 	static SignalSocket open(String gatewayUrl, String meetingId, String token) throws WebSocketHandshakeException {
