@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
@@ -58,7 +59,8 @@ public class OutboxAutoConfiguration {
 
 	private static final Duration FIRST_SEND_RETRY = Duration.ofSeconds(1);
 
-	private static final Duration LONGEST_SEND_RETRY = Duration.ofSeconds(30);
+	/** So that events flow again within ten seconds of the broker's return. */
+	private static final Duration LONGEST_SEND_RETRY = Duration.ofSeconds(10);
 
 	@Bean
 	EventExternalizationConfiguration domainEventExternalization(@Value("${spring.application.name}") String source) {
@@ -79,17 +81,20 @@ public class OutboxAutoConfiguration {
 	 * several threads, two events of one transaction could overtake each other).
 	 */
 	@Bean
-	AsyncConfigurer orderedExternalization() {
-		ExecutorService oneAtATime = Executors
-			.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-externalizer").daemon().factory());
+	AsyncConfigurer orderedExternalization(ExternalizationQueue queue) {
 		return new AsyncConfigurer() {
 
 			@Override
 			public Executor getAsyncExecutor() {
-				return oneAtATime;
+				return queue;
 			}
 
 		};
+	}
+
+	@Bean
+	ExternalizationQueue externalizationQueue() {
+		return new ExternalizationQueue();
 	}
 
 	/**
@@ -179,11 +184,55 @@ public class OutboxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(IncompleteEventPublications.class)
-	OutboxRetry outboxRetry(IncompleteEventPublications publications) {
-		return new OutboxRetry(publications);
+	OutboxRetry outboxRetry(IncompleteEventPublications publications, ExternalizationQueue queue) {
+		return new OutboxRetry(publications, queue);
 	}
 
-	/** Resubmits publications that are still incomplete a while after they were made. */
+	/**
+	 * The outbox's one thread and what waits for it. While anything waits or is being
+	 * sent, incomplete publications are in flight here (or held up by the same outage),
+	 * so resubmitting them would only queue copies behind them.
+	 */
+	static final class ExternalizationQueue implements Executor {
+
+		private final ExecutorService thread = Executors
+			.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-externalizer").daemon().factory());
+
+		private final AtomicInteger pending = new AtomicInteger();
+
+		@Override
+		public void execute(Runnable task) {
+			this.pending.incrementAndGet();
+			try {
+				this.thread.execute(() -> {
+					try {
+						task.run();
+					}
+					finally {
+						this.pending.decrementAndGet();
+					}
+				});
+			}
+			catch (RuntimeException ex) {
+				this.pending.decrementAndGet();
+				throw ex;
+			}
+		}
+
+		boolean idle() {
+			return this.pending.get() == 0;
+		}
+
+	}
+
+	/**
+	 * Resubmits publications that are still incomplete a while after they were made, when
+	 * this instance's outbox has nothing in flight: those of a send given up at a stop,
+	 * or of another instance that stopped. The ones left incomplete by this instance's
+	 * last stop are resubmitted at its start, before anything new
+	 * ({@code spring.modulith.events.republish-outstanding-events-on-restart}), so that
+	 * each aggregate's events keep their order over a restart.
+	 */
 	static class OutboxRetry {
 
 		private static final Logger log = LoggerFactory.getLogger(OutboxRetry.class);
@@ -192,13 +241,19 @@ public class OutboxAutoConfiguration {
 
 		private final IncompleteEventPublications publications;
 
-		OutboxRetry(IncompleteEventPublications publications) {
+		private final ExternalizationQueue queue;
+
+		OutboxRetry(IncompleteEventPublications publications, ExternalizationQueue queue) {
 			this.publications = publications;
+			this.queue = queue;
 		}
 
 		@Scheduled(fixedDelayString = "${meet.outbox.retry-interval:5s}",
 				initialDelayString = "${meet.outbox.retry-interval:5s}")
 		void resubmit() {
+			if (!this.queue.idle()) {
+				return;
+			}
 			try {
 				this.publications.resubmitIncompletePublicationsOlderThan(MIN_AGE);
 			}
