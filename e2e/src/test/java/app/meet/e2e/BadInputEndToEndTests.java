@@ -171,8 +171,7 @@ class BadInputEndToEndTests {
 			// too big (1009), or a protocol error (1002) when the client's fragments add
 			// up beyond the gateway's limit; or the connection reset (-1) when the close
 			// comes while the client is still sending, as TCP discards it then
-			assertThat(guestSocket.awaitClose(WAIT)).as("an oversized message closes the socket")
-				.isIn(1002, 1009, -1);
+			assertThat(guestSocket.awaitClose(WAIT)).as("an oversized message closes the socket").isIn(1002, 1009, -1);
 			host.send(Map.of("type", "ping"));
 			assertThat(host.await("pong", WAIT)).isNotNull();
 			try (SignalSocket binary = SignalSocket.open(gateway.baseUrl(), room.id(), guest.token())) {
