@@ -34,7 +34,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * What every Kafka listener does with a record it cannot apply. A failure that may pass
  * (the database or Redis unreachable, a timeout) is retried with a back-off doubling from
- * one second to thirty, for as long as it lasts: the record is never skipped, and the
+ * one second to five, for as long as it lasts: the record is never skipped, and the
  * consumer polls between tries, so it stays in its group. A record that can never succeed
  * (unreadable, invalid, of a type its topic does not carry:
  * {@link EventEnvelope.InvalidEventException}) goes to {@code <topic>.DLT} with its
@@ -51,7 +51,11 @@ public class ConsumerErrorsAutoConfiguration {
 
 	static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
-	static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+	/**
+	 * Short enough that every partition's consumer tries again within seconds of the
+	 * database's return, not half a minute later.
+	 */
+	static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
 
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
@@ -89,7 +93,7 @@ public class ConsumerErrorsAutoConfiguration {
 		return handler;
 	}
 
-	/** One second doubling to thirty, without end. */
+	/** One second doubling to five, without end. */
 	static ExponentialBackOff backOff() {
 		ExponentialBackOff backOff = new ExponentialBackOff(FIRST_RETRY.toMillis(), 2.0);
 		backOff.setMaxInterval(LONGEST_RETRY.toMillis());
