@@ -27,7 +27,16 @@ class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcess
 	/** The profile {@code ./meet} and the tests run with. */
 	static final String DEVELOPMENT_PROFILE = "dev";
 
+	/**
+	 * The profile of the JDK AOT cache's training run while an image is built (with
+	 * {@code dev}, for credentials nothing uses): its settings keep the refresh from
+	 * reaching for any server.
+	 */
+	static final String AOT_TRAINING_PROFILE = "aot-training";
+
 	private static final String DEFAULTS = "meet-platform-defaults.yml";
+
+	private static final String AOT_TRAINING_SETTINGS = "meet-platform-aot-training.yml";
 
 	private static final String DEVELOPMENT_DEFAULTS = "meet-platform-dev.yml";
 
@@ -36,6 +45,9 @@ class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcess
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (environment.matchesProfiles(AOT_TRAINING_PROFILE)) {
+			load("meetPlatformAotTraining", AOT_TRAINING_SETTINGS).forEach(environment.getPropertySources()::addFirst);
+		}
 		if (environment.matchesProfiles(DEVELOPMENT_PROFILE)) {
 			addLast(environment, "meetPlatformDevelopmentDefaults", DEVELOPMENT_DEFAULTS);
 		}
@@ -77,11 +89,12 @@ class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcess
 	}
 
 	private static void addLast(ConfigurableEnvironment environment, String name, String resource) {
+		load(name, resource).forEach(environment.getPropertySources()::addLast);
+	}
+
+	private static List<PropertySource<?>> load(String name, String resource) {
 		try {
-			for (PropertySource<?> source : new YamlPropertySourceLoader().load(name,
-					new ClassPathResource(resource))) {
-				environment.getPropertySources().addLast(source);
-			}
+			return new YamlPropertySourceLoader().load(name, new ClassPathResource(resource));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + resource, ex);

@@ -50,6 +50,21 @@ class PlatformDefaultsEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("spring.data.redis.password")).isEqualTo("meet-dev-redis");
 	}
 
+	@Test
+	void theTrainingRunOfTheAotCacheReachesForNoServerWhateverElseIsSet() {
+		StandardEnvironment environment = environment(Map.of("spring.datasource.username", "chat_service",
+				"spring.flyway.enabled", "true", "spring.kafka.admin.auto-create", "true"));
+		environment.setActiveProfiles(PlatformDefaultsEnvironmentPostProcessor.DEVELOPMENT_PROFILE,
+				PlatformDefaultsEnvironmentPostProcessor.AOT_TRAINING_PROFILE);
+
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(environment.getProperty("spring.flyway.enabled")).isEqualTo("false");
+		assertThat(environment.getProperty("spring.kafka.admin.auto-create")).isEqualTo("false");
+		assertThat(environment.getProperty("spring.modulith.events.republish-outstanding-events-on-restart"))
+			.isEqualTo("false");
+	}
+
 	private static StandardEnvironment environment(Map<String, Object> settings) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);

@@ -1,0 +1,85 @@
+package app.meet.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The command-line tools the deployment checks run: npm packages installed into
+ * {@code target/tools} from the npm registry (with the machine's Node.js, like the
+ * browser tests' Chromium), and programs on the {@code PATH}.
+ */
+final class Commands {
+
+	static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	private static final Path TOOLS = Path.of("target", "tools").toAbsolutePath();
+
+	private Commands() {
+	}
+
+	/**
+	 * The npm package's program, installed at the pinned version if it is not yet; skips
+	 * the calling test where Node.js is not installed.
+	 */
+	static Path npmTool(String pkg, String version, String program) {
+		assumeTrue(onPath("npm"), "Node.js and npm are not installed; the deployment checks that use " + pkg
+				+ " are skipped (Debian: apt-get install nodejs npm)");
+		Path installed = TOOLS.resolve("node_modules").resolve(".bin").resolve(program);
+		if (!Files.isExecutable(installed) || !Files.exists(TOOLS.resolve("node_modules").resolve(pkg))) {
+			Result result = run(TOOLS.getParent(), Duration.ofMinutes(3), "npm", "install", "--prefix",
+					TOOLS.toString(), "--no-audit", "--no-fund", "--loglevel=error", pkg + "@" + version);
+			if (result.exitCode() != 0) {
+				throw new IllegalStateException("npm could not install " + pkg + ": " + result.output());
+			}
+		}
+		return installed;
+	}
+
+	/** Runs the command in the directory, its output and errors as one text. */
+	static Result run(Path directory, Duration within, String... command) {
+		try {
+			Files.createDirectories(directory);
+			Path output = Files.createTempFile("command-", ".out");
+			try {
+				Process process = new ProcessBuilder(command).directory(directory.toFile())
+					.redirectErrorStream(true)
+					.redirectOutput(output.toFile())
+					.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+					.start();
+				if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+					process.destroyForcibly();
+					throw new IllegalStateException(String.join(" ", command) + " took longer than " + within);
+				}
+				return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+			}
+			finally {
+				Files.delete(output);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean onPath(String program) {
+		return List.of(System.getenv().getOrDefault("PATH", "").split(":"))
+			.stream()
+			.anyMatch((directory) -> Files.isExecutable(Path.of(directory, program)));
+	}
+
+	record Result(int exitCode, String output) {
+	}
+
+}
