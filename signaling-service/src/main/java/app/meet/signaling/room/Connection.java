@@ -1,7 +1,9 @@
 package app.meet.signaling.room;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
@@ -44,6 +46,9 @@ public final class Connection {
 	private volatile boolean sharing;
 
 	private volatile ScheduledFuture<?> introductions;
+
+	/** The frames sent with {@link #sendOnce}. */
+	private final Set<String> sentOnce = ConcurrentHashMap.newKeySet();
 
 	private long windowStart;
 
@@ -152,6 +157,13 @@ public final class Connection {
 		}
 		catch (IOException | RuntimeException ex) {
 			log.debug("Could not send to socket {}: {}", this.id, ex.getMessage());
+		}
+	}
+
+	/** Sends the frame unless this socket was sent the same one before. */
+	void sendOnce(String frame) {
+		if (this.sentOnce.add(frame)) {
+			send(frame);
 		}
 	}
 

@@ -203,6 +203,7 @@ public class Signaling implements NodeMessageHandler {
 		this.local.get(message.connection()).ifPresent((connection) -> {
 			switch (message.kind()) {
 				case SEND -> connection.send(message.frame());
+				case SEND_ONCE -> connection.sendOnce(message.frame());
 				case CLOSE -> connection.close(REPLACED);
 				case TAKE_OVER -> enter(connection);
 				case ADMIT -> admitted(connection);
@@ -538,14 +539,19 @@ public class Signaling implements NodeMessageHandler {
 		this.directory.markAbsent(meetingId, userId, this.properties.ghostTimeout());
 	}
 
-	/** The host and the moderators hear of a knock, wherever their sockets are. */
+	/**
+	 * The host and the moderators hear of a knock, wherever their sockets are, once: a
+	 * decider coming in meanwhile may also find it in the list it gets
+	 * ({@link #sendKnocks}), the same frame.
+	 */
 	private void tellDeciders(UUID meetingId, UUID hostId, String frame) {
 		Optional<Socket> host = this.directory.socket(meetingId, hostId);
-		host.ifPresent((socket) -> deliver(socket.node(), socket.connection(), frame));
+		host.ifPresent((socket) -> toSocket(socket.node(),
+				new NodeMessage(NodeMessage.Kind.SEND_ONCE, socket.connection(), frame)));
 		for (Peer peer : this.directory.peers(meetingId)) {
 			boolean hostSocket = host.map((socket) -> socket.connection().equals(peer.connection())).orElse(false);
 			if (peer.moderator() && !peer.vacated() && !hostSocket) {
-				deliver(peer.node(), peer.connection(), frame);
+				toSocket(peer.node(), new NodeMessage(NodeMessage.Kind.SEND_ONCE, peer.connection(), frame));
 			}
 		}
 	}
@@ -558,7 +564,7 @@ public class Signaling implements NodeMessageHandler {
 			Knock knock = this.directory.knock(meetingId, userId)
 				.orElseGet(() -> new Knock(userId, participant.path("user").path("username").asString(), "",
 						this.clock.instant()));
-			connection.send(frame(
+			connection.sendOnce(frame(
 					ServerMessage.pendingJoinRequest(meetingId, userId, knock.username(), knock.email(), knock.at())));
 		}
 	}

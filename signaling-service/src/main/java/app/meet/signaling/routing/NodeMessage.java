@@ -7,7 +7,7 @@ import java.util.UUID;
  *
  * @param kind what to do
  * @param connection the socket
- * @param frame the frame to send, for {@link Kind#SEND}
+ * @param frame the frame to send, for {@link Kind#SEND} and {@link Kind#SEND_ONCE}
  */
 public record NodeMessage(Kind kind, UUID connection, String frame) {
 
@@ -15,6 +15,13 @@ public record NodeMessage(Kind kind, UUID connection, String frame) {
 
 		/** Send the frame. */
 		SEND,
+
+		/**
+		 * Send the frame unless the socket was sent the same one before: a knock a
+		 * decider hears of as it happens and again in the list of those waiting that it
+		 * gets on coming in.
+		 */
+		SEND_ONCE,
 
 		/** Close the socket without announcing its user's departure (it was replaced). */
 		CLOSE,

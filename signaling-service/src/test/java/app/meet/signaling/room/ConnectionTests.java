@@ -4,7 +4,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 class ConnectionTests {
 
@@ -20,6 +26,20 @@ class ConnectionTests {
 		assertThat(this.connection.withinRate(start + 100)).isFalse();
 		assertThat(this.connection.withinRate(start + 999)).isFalse();
 		assertThat(this.connection.withinRate(start + 1000)).as("a new second").isTrue();
+	}
+
+	@Test
+	void aFrameSentOnceIsNotSentAgainButAnotherIs() throws Exception {
+		WebSocketSession session = mock(WebSocketSession.class);
+		Connection decider = new Connection(session, UUID.randomUUID(),
+				new Connection.User(UUID.randomUUID(), "ann", "Ann", "ann@example.com"), null, 50);
+
+		decider.sendOnce("{\"type\":\"pending-join-request\",\"from\":\"bob\"}");
+		decider.sendOnce("{\"type\":\"pending-join-request\",\"from\":\"bob\"}");
+		decider.sendOnce("{\"type\":\"pending-join-request\",\"from\":\"cy\"}");
+
+		verify(session, times(1)).sendMessage(new TextMessage("{\"type\":\"pending-join-request\",\"from\":\"bob\"}"));
+		verify(session, times(1)).sendMessage(new TextMessage("{\"type\":\"pending-join-request\",\"from\":\"cy\"}"));
 	}
 
 	@Test
