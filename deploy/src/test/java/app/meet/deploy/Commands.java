@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -45,11 +46,21 @@ final class Commands {
 
 	/** Runs the command in the directory, its output and errors as one text. */
 	static Result run(Path directory, Duration within, String... command) {
+		return run(directory, within, Map.of(), command);
+	}
+
+	/**
+	 * Runs the command in the directory with these environment variables added, its
+	 * output and errors as one text.
+	 */
+	static Result run(Path directory, Duration within, Map<String, String> environment, String... command) {
 		try {
 			Files.createDirectories(directory);
 			Path output = Files.createTempFile("command-", ".out");
 			try {
-				Process process = new ProcessBuilder(command).directory(directory.toFile())
+				ProcessBuilder builder = new ProcessBuilder(command);
+				builder.environment().putAll(environment);
+				Process process = builder.directory(directory.toFile())
 					.redirectErrorStream(true)
 					.redirectOutput(output.toFile())
 					.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
@@ -71,6 +82,13 @@ final class Commands {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Skips the calling test where the program is not installed. */
+	static void assumeInstalled(String program, String debianPackage) {
+		assumeTrue(onPath(program),
+				program + " is not installed; the checks that use it are skipped (Debian: apt-get install "
+						+ debianPackage + ")");
 	}
 
 	private static boolean onPath(String program) {

@@ -60,8 +60,8 @@ class DockerfileTests {
 
 		assertThat(runStage).containsPattern("(?m)^USER [1-9]\\d*:[1-9]\\d*$");
 		assertThat(runStage).containsPattern("(?m)^HEALTHCHECK ")
-			.contains("echo /actuator/health/liveness")
-			.contains("$(cat /app/health-path)");
+			.contains("/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT}")
+			.contains("GET /actuator/health/liveness");
 		assertThat(runStage).contains("-XX:AOTCacheOutput=application.aot")
 			.contains("ENTRYPOINT [\"java\", \"-XX:AOTCache=application.aot\"");
 	}
