@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param loginWindow the window failed logins are counted in
  * @param loginMaxDelay the longest wait between attempts on an account under attack
  * @param avatarBucket the object-store bucket avatars live in
+ * @param keyEncryptionKey the AES key (32 bytes, base64) the private signing keys are
+ * sealed with in the database
  */
 @ConfigurationProperties("meet.auth")
 @Validated
@@ -33,6 +35,7 @@ public record AuthProperties(@DefaultValue("15m") Duration accessTokenTtl, @Defa
 		@DefaultValue("10s") Duration refreshReuseGrace, @DefaultValue("30d") Duration keyRotationInterval,
 		@DefaultValue("2m") Duration keyPublicationLead, @DefaultValue("5") @Min(1) int loginAttempts,
 		@DefaultValue("20") @Min(1) int loginAttemptsPerAddress, @DefaultValue("15m") Duration loginWindow,
-		@DefaultValue("1m") Duration loginMaxDelay, @DefaultValue("avatars") @NotBlank String avatarBucket) {
+		@DefaultValue("1m") Duration loginMaxDelay, @DefaultValue("avatars") @NotBlank String avatarBucket,
+		@NotBlank String keyEncryptionKey) {
 
 }

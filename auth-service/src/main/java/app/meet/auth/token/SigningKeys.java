@@ -62,13 +62,16 @@ class SigningKeys {
 
 	private final TransactionTemplate transactions;
 
+	private final SigningKeySeal seal;
+
 	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
 	private final AtomicBoolean reloading = new AtomicBoolean();
 
-	SigningKeys(JdbcClient jdbc, AuthProperties properties, Clock clock,
-			PlatformTransactionManager transactionManager) {
+	SigningKeys(JdbcClient jdbc, AuthProperties properties, Clock clock, PlatformTransactionManager transactionManager,
+			SigningKeySeal seal) {
 		this.jdbc = jdbc;
+		this.seal = seal;
 		this.properties = properties;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -172,15 +175,16 @@ class SigningKeys {
 			Instant now = this.clock.instant();
 			Instant signsFrom = now.plus(lead);
 			KeyPair pair = generate();
+			String kid = UUID.randomUUID().toString();
 			this.jdbc.sql("UPDATE signing_keys SET retired_at = :signsFrom WHERE retired_at IS NULL")
 				.param("signsFrom", Timestamp.from(signsFrom))
 				.update();
 			this.jdbc.sql("""
-					INSERT INTO signing_keys (kid, algorithm, private_key, public_key, created_at, signs_from)
-					VALUES (:kid, 'ES256', :privateKey, :publicKey, :createdAt, :signsFrom)
+					INSERT INTO signing_keys (kid, algorithm, private_key, sealed, public_key, created_at, signs_from)
+					VALUES (:kid, 'ES256', :privateKey, true, :publicKey, :createdAt, :signsFrom)
 					""")
-				.param("kid", UUID.randomUUID().toString())
-				.param("privateKey", pair.getPrivate().getEncoded())
+				.param("kid", kid)
+				.param("privateKey", this.seal.seal(kid, pair.getPrivate().getEncoded()))
 				.param("publicKey", pair.getPublic().getEncoded())
 				.param("createdAt", Timestamp.from(now))
 				.param("signsFrom", Timestamp.from(signsFrom))
@@ -194,23 +198,40 @@ class SigningKeys {
 	}
 
 	private Snapshot load() {
+		sealKeysStoredOpen();
 		Instant verifiableSince = this.clock.instant()
 			.minus(this.properties.accessTokenTtl())
 			.minus(Duration.ofMinutes(1));
 		List<StoredKey> keys = this.jdbc.sql("""
 				SELECT kid, private_key, public_key, created_at, signs_from FROM signing_keys
-				WHERE retired_at IS NULL OR retired_at > :since ORDER BY created_at DESC
+				WHERE sealed AND (retired_at IS NULL OR retired_at > :since) ORDER BY created_at DESC
 				""")
 			.param("since", Timestamp.from(verifiableSince))
-			.query((row, index) -> new StoredKey(row.getString("kid"), row.getBytes("private_key"),
-					row.getBytes("public_key"), row.getTimestamp("created_at").toInstant(),
-					row.getTimestamp("signs_from").toInstant()))
+			.query((row, index) -> new StoredKey(row.getString("kid"),
+					this.seal.open(row.getString("kid"), row.getBytes("private_key")), row.getBytes("public_key"),
+					row.getTimestamp("created_at").toInstant(), row.getTimestamp("signs_from").toInstant()))
 			.list();
 		Instant newest = keys.isEmpty() ? Instant.EPOCH : keys.getFirst().createdAt();
 		Map<String, Instant> signsFrom = new LinkedHashMap<>();
 		keys.forEach((key) -> signsFrom.put(key.kid(), key.signsFrom()));
 		return new Snapshot(new JWKSet(keys.stream().map(StoredKey::toJwk).map((key) -> (JWK) key).toList()), signsFrom,
 				newest, this.clock.instant());
+	}
+
+	/** Keys stored before they were sealed (by an older version) are sealed in place. */
+	private void sealKeysStoredOpen() {
+		List<Map.Entry<String, byte[]>> open = this.jdbc
+			.sql("SELECT kid, private_key FROM signing_keys WHERE NOT sealed")
+			.query((row, index) -> Map.entry(row.getString("kid"), row.getBytes("private_key")))
+			.list();
+		for (Map.Entry<String, byte[]> key : open) {
+			this.jdbc
+				.sql("UPDATE signing_keys SET private_key = :sealed, sealed = true WHERE kid = :kid AND NOT sealed")
+				.param("sealed", this.seal.seal(key.getKey(), key.getValue()))
+				.param("kid", key.getKey())
+				.update();
+			log.info("Sealed signing key {}, stored before signing keys were sealed", key.getKey());
+		}
 	}
 
 	private static KeyPair generate() {

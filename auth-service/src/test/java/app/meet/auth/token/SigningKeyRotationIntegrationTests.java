@@ -1,5 +1,8 @@
 package app.meet.auth.token;
 
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -58,6 +61,39 @@ class SigningKeyRotationIntegrationTests {
 		assertThat(this.jwks.jwks().getBody().toString()).contains(published).contains(signing);
 		assertThat(kidOf(this.tokens.issue(storedSubject()))).as("the old key signs during the lead")
 			.isEqualTo(signing);
+	}
+
+	@Test
+	void privateKeysAreStoredSealedAndKeysStoredOpenBeforeAreSealedOnTheNextLoad() throws Exception {
+		this.keys.rotate();
+		String kid = this.keys.published().getKeys().getFirst().getKeyID();
+		byte[] stored = this.jdbc.sql("SELECT private_key FROM signing_keys WHERE kid = :kid AND sealed")
+			.param("kid", kid)
+			.query(byte[].class)
+			.single();
+		assertThat(stored).isNotEqualTo(this.keys.current().toECPrivateKey().getEncoded());
+
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+		generator.initialize(new ECGenParameterSpec("secp256r1"));
+		KeyPair open = generator.generateKeyPair();
+		String openKid = UUID.randomUUID().toString();
+		this.jdbc.sql("""
+				INSERT INTO signing_keys (kid, algorithm, private_key, sealed, public_key, created_at, signs_from)
+				VALUES (:kid, 'ES256', :privateKey, false, :publicKey, now(), now() + interval '1 day')
+				""")
+			.param("kid", openKid)
+			.param("privateKey", open.getPrivate().getEncoded())
+			.param("publicKey", open.getPublic().getEncoded())
+			.update();
+
+		this.keys.rotateWhenDue();
+
+		assertThat(this.keys.published().getKeyByKeyId(openKid).toECKey().toECPrivateKey().getEncoded())
+			.isEqualTo(open.getPrivate().getEncoded());
+		assertThat(this.jdbc.sql("SELECT private_key FROM signing_keys WHERE kid = :kid AND sealed")
+			.param("kid", openKid)
+			.query(byte[].class)
+			.single()).isNotEqualTo(open.getPrivate().getEncoded());
 	}
 
 	private String kidOf(IssuedTokens issued) {
