@@ -226,7 +226,7 @@ public final class Stack implements AutoCloseable {
 		catch (java.util.concurrent.CompletionException ex) {
 			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
 		}
-		awaitReady("gateway", gateway, this.ports.gateway(), "/ready");
+		awaitReady("gateway", gateway, this.ports.gateway(), "/health/stack");
 		progress.accept("gateway");
 		return this;
 	}

@@ -74,13 +74,14 @@ class GatewayEndToEndTests {
 
 	@Test
 	@Order(1)
-	void readyIsOkWhenTheGatewayAndEveryServiceAreReady() throws Exception {
-		HttpResponse<String> ready = get("/ready");
+	void theStackIsHealthyWhenTheGatewayAndEveryServiceAreReady() throws Exception {
+		HttpResponse<String> ready = get("/health/stack");
 		assertThat(ready.statusCode()).isEqualTo(200);
 		assertThat(ready.body()).contains("\"status\":\"ready\"");
 		PATHS_BY_SERVICE.keySet()
 			.forEach((service) -> assertThat(ready.body()).contains("\"" + service + "\":\"ready\""));
 		assertThat(get("/health").statusCode()).isEqualTo(200);
+		assertThat(get("/ready").body()).isEqualTo("{\"status\":\"ready\"}");
 	}
 
 	@Test
@@ -314,12 +315,12 @@ class GatewayEndToEndTests {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(
 					() -> assertThat(statusesOf(path, 6)).allSatisfy((status) -> assertThat(status).isLessThan(500)));
-		assertThat(get("/ready").statusCode()).isEqualTo(200);
+		assertThat(get("/health/stack").statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	@Order(11)
-	void eachServiceStoppedInTurnTakesExactlyItsRoutesDownAndMakesReadyNameIt() throws Exception {
+	void eachServiceStoppedInTurnTakesExactlyItsRoutesDownAndTheStackCheckNamesIt() throws Exception {
 		List<String> order = List.of("chat-service", "recording-service", "signaling-service", "meeting-service",
 				"auth-service");
 		for (int stopped = 0; stopped < order.size(); stopped++) {
@@ -335,7 +336,8 @@ class GatewayEndToEndTests {
 					assertThat(get(path).statusCode()).as("%s after stopping %s", path, service).isLessThan(500);
 				}
 			}
-			HttpResponse<String> ready = get("/ready");
+			assertThat(get("/ready").statusCode()).as("the gateway itself still takes traffic").isEqualTo(200);
+			HttpResponse<String> ready = get("/health/stack");
 			assertThat(ready.statusCode()).isEqualTo(503);
 			assertThat(ready.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 			assertThat(ready.body()).contains("\"" + service + "\":\"not ready\"").contains("Not ready: ");

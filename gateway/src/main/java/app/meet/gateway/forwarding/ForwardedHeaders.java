@@ -1,9 +1,5 @@
 package app.meet.gateway.forwarding;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-
 import app.meet.platform.security.AccessTokens;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -21,16 +17,18 @@ import org.springframework.web.server.ServerWebExchange;
  * is what makes services believe the rest. Whatever a client sent under these names is
  * gone by now (the gateway's forwarded-header removal runs first) or dropped here.
  * <p>
- * Behind a proxy of its own (a load balancer, an ingress), set
- * {@code spring.cloud.gateway.server.webflux.trusted-proxies} to a pattern matching only
- * that proxy's addresses: the gateway then takes the client's address from that proxy's
- * {@code Forwarded} or {@code X-Forwarded-For}, and the proxy must replace, not append
- * to, what clients send.
+ * Behind a proxy of its own (a load balancer, an ingress), list that proxy's addresses in
+ * {@code MEET_GATEWAY_TRUSTED_PROXIES}: the gateway then takes the client's address from
+ * the proxy's {@code X-Forwarded-For} ({@link TrustedProxies}).
  */
 @Component
 public class ForwardedHeaders implements HttpHeadersFilter, Ordered {
 
-	static final String X_FORWARDED_FOR = "X-Forwarded-For";
+	private final TrustedProxies trustedProxies;
+
+	ForwardedHeaders(TrustedProxies trustedProxies) {
+		this.trustedProxies = trustedProxies;
+	}
 
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
@@ -47,16 +45,14 @@ public class ForwardedHeaders implements HttpHeadersFilter, Ordered {
 	/**
 	 * Sets the forwarding headers (and the gateway's token, if it has one) on a request.
 	 */
-	public static void addTo(HttpHeaders headers, ServerWebExchange exchange) {
+	public void addTo(HttpHeaders headers, ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
-		String client = clientAddress(request);
+		String client = this.trustedProxies.clientAddress(request);
 		String proto = request.getURI().getScheme();
 		String host = request.getHeaders().getFirst(HttpHeaders.HOST);
-		headers.set(X_FORWARDED_FOR, client);
+		headers.set(TrustedProxies.X_FORWARDED_FOR, client);
 		headers.set("X-Forwarded-Proto", proto);
-		String forwarded = "for=\"" + ((request.getRemoteAddress() != null
-				&& request.getRemoteAddress().getAddress() instanceof Inet6Address) ? "[" + client + "]" : client)
-				+ "\";proto=" + proto;
+		String forwarded = "for=\"" + (client.contains(":") ? "[" + client + "]" : client) + "\";proto=" + proto;
 		if (host != null) {
 			headers.set("X-Forwarded-Host", host);
 			forwarded += ";host=\"" + host.replace("\"", "") + "\"";
@@ -66,13 +62,6 @@ public class ForwardedHeaders implements HttpHeadersFilter, Ordered {
 		if (token != null) {
 			headers.set(AccessTokens.GATEWAY_TOKEN_HEADER, token);
 		}
-	}
-
-	/** The address the request came from (a trusted proxy's client, if one is set). */
-	public static String clientAddress(ServerHttpRequest request) {
-		InetSocketAddress remote = request.getRemoteAddress();
-		InetAddress address = (remote != null) ? remote.getAddress() : null;
-		return (address != null) ? address.getHostAddress() : "unknown";
 	}
 
 	@Override

@@ -8,6 +8,8 @@ import reactor.core.publisher.Mono;
 
 import app.meet.platform.problem.Problems;
 
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,16 +18,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /health}: the gateway is alive. {@code /ready}: the gateway and every service
- * behind it can take traffic; otherwise 503 naming what is not ready.
+ * The public probes. {@code /health}: the gateway is alive. {@code /ready}: this gateway
+ * takes traffic (a load balancer's check; it does not depend on the services, so a
+ * service that is down does not take every gateway out of rotation with it, and it turns
+ * 503 as the gateway shuts down). {@code /health/stack}: the gateway and every service
+ * behind it can take traffic, otherwise 503 naming what is not ready (what {@code ./meet}
+ * waits for and an operator asks).
  */
 @RestController
 class HealthController {
 
 	private final StackReadiness readiness;
 
-	HealthController(StackReadiness readiness) {
+	private final ApplicationAvailability availability;
+
+	HealthController(StackReadiness readiness, ApplicationAvailability availability) {
 		this.readiness = readiness;
+		this.availability = availability;
 	}
 
 	@GetMapping("/health")
@@ -34,7 +43,18 @@ class HealthController {
 	}
 
 	@GetMapping("/ready")
-	Mono<ResponseEntity<Object>> ready() {
+	ResponseEntity<Object> ready() {
+		if (this.availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) {
+			return ResponseEntity.ok(Map.of("status", "ready"));
+		}
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(Problems.complete(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+					"This gateway is not taking traffic (starting or shutting down)", "not-ready"), null));
+	}
+
+	@GetMapping("/health/stack")
+	Mono<ResponseEntity<Object>> stack() {
 		return this.readiness.check().map((components) -> {
 			Map<String, String> states = new TreeMap<>();
 			components.forEach((name, ready) -> states.put(name, ready ? "ready" : "not ready"));

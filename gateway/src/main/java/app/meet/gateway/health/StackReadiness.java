@@ -11,10 +11,12 @@ import reactor.core.publisher.Mono;
 
 import app.meet.gateway.routing.ServiceRegistryProperties;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Asks every instance of every routed service whether it is ready. A service is ready
@@ -28,17 +30,23 @@ class StackReadiness {
 
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
+	private static final String READINESS_PATH = "/actuator/health/readiness";
+
 	private final ServiceRegistryProperties registry;
 
 	private final ApplicationAvailability availability;
 
 	private final WebClient client;
 
-	StackReadiness(ServiceRegistryProperties registry, ApplicationAvailability availability,
-			WebClient.Builder builder) {
+	/** The services' management port, where it is not their service port (containers). */
+	private final Integer managementPort;
+
+	StackReadiness(ServiceRegistryProperties registry, ApplicationAvailability availability, WebClient.Builder builder,
+			@Value("${spring.cloud.loadbalancer.health-check.port:#{null}}") Integer managementPort) {
 		this.registry = registry;
 		this.availability = availability;
 		this.client = builder.build();
+		this.managementPort = managementPort;
 	}
 
 	/** Readiness by component name: the gateway itself and each service. */
@@ -60,7 +68,11 @@ class StackReadiness {
 
 	private Mono<Boolean> isReady(URI instance) {
 		return this.client.get()
-			.uri(instance.resolve("/actuator/health/readiness"))
+			.uri(UriComponentsBuilder.fromUri(instance)
+				.port((this.managementPort != null) ? this.managementPort : instance.getPort())
+				.replacePath(READINESS_PATH)
+				.build()
+				.toUri())
 			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().is2xxSuccessful()))
 			.timeout(PROBE_TIMEOUT)
 			.onErrorReturn(false);

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import app.meet.gateway.forwarding.ForwardedHeaders;
+import app.meet.gateway.forwarding.TrustedProxies;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -50,8 +50,11 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 	private final RateLimitProperties limits;
 
-	RateLimitFilter(ReactiveStringRedisTemplate redis, RateLimitProperties limits) {
+	private final TrustedProxies trustedProxies;
+
+	RateLimitFilter(ReactiveStringRedisTemplate redis, RateLimitProperties limits, TrustedProxies trustedProxies) {
 		this.redis = redis;
+		this.trustedProxies = trustedProxies;
 		this.limits = limits;
 	}
 
@@ -62,7 +65,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		long window = Instant.now().getEpochSecond() / WINDOW.toSeconds();
-		String address = ForwardedHeaders.clientAddress(exchange.getRequest());
+		String address = this.trustedProxies.clientAddress(exchange.getRequest());
 		return count(PREFIX + "address:" + address + ":" + window, this.limits.perAddress())
 			.then(exchange.getPrincipal()
 				.flatMap((principal) -> count(PREFIX + "user:" + principal.getName() + ":" + window,

@@ -38,8 +38,11 @@ class UpgradeCheckFilter implements GlobalFilter, Ordered {
 
 	private final WebClient client;
 
-	UpgradeCheckFilter(WebClient.Builder builder) {
+	private final ForwardedHeaders forwardedHeaders;
+
+	UpgradeCheckFilter(WebClient.Builder builder, ForwardedHeaders forwardedHeaders) {
 		this.client = builder.build();
+		this.forwardedHeaders = forwardedHeaders;
 	}
 
 	@Override
@@ -63,7 +66,7 @@ class UpgradeCheckFilter implements GlobalFilter, Ordered {
 		return this.client.get().uri(check).headers((outgoing) -> {
 			copy(headers, outgoing, HttpHeaders.AUTHORIZATION);
 			copy(headers, outgoing, "X-Request-ID");
-			ForwardedHeaders.addTo(outgoing, exchange);
+			this.forwardedHeaders.addTo(outgoing, exchange);
 		}).exchangeToMono((answer) -> {
 			if (answer.statusCode().is2xxSuccessful()) {
 				return answer.releaseBody().then(chain.filter(exchange));
