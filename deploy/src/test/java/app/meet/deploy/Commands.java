@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,6 +25,8 @@ final class Commands {
 
 	private static final Path TOOLS = Path.of("target", "tools").toAbsolutePath();
 
+	private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
+
 	private Commands() {
 	}
 
@@ -35,13 +39,47 @@ final class Commands {
 				+ " are skipped (Debian: apt-get install nodejs npm)");
 		Path installed = TOOLS.resolve("node_modules").resolve(".bin").resolve(program);
 		if (!Files.isExecutable(installed) || !Files.exists(TOOLS.resolve("node_modules").resolve(pkg))) {
-			Result result = run(TOOLS.getParent(), Duration.ofMinutes(3), "npm", "install", "--prefix",
-					TOOLS.toString(), "--no-audit", "--no-fund", "--loglevel=error", pkg + "@" + version);
-			if (result.exitCode() != 0) {
-				throw new IllegalStateException("npm could not install " + pkg + ": " + result.output());
-			}
+			npmInstall(pkg, version);
 		}
 		return installed;
+	}
+
+	/**
+	 * The {@code node_modules} directory that holds the npm package, a library without a
+	 * program of its own, installed at the pinned version if it is not yet; skips the
+	 * calling test where Node.js is not installed.
+	 */
+	static Path npmLibrary(String pkg, String version) {
+		assumeTrue(onPath("npm"), "Node.js and npm are not installed; the deployment checks that use " + pkg
+				+ " are skipped (Debian: apt-get install nodejs npm)");
+		Path modules = TOOLS.resolve("node_modules");
+		if (!installedVersion(modules.resolve(pkg)).equals(version)) {
+			npmInstall(pkg, version);
+		}
+		return modules;
+	}
+
+	private static void npmInstall(String pkg, String version) {
+		Result result = run(TOOLS.getParent(), Duration.ofMinutes(3), "npm", "install", "--prefix", TOOLS.toString(),
+				"--no-audit", "--no-fund", "--loglevel=error", pkg + "@" + version);
+		if (result.exitCode() != 0) {
+			throw new IllegalStateException("npm could not install " + pkg + ": " + result.output());
+		}
+	}
+
+	// the version in the installed package's package.json, empty if there is none
+	private static String installedVersion(Path installed) {
+		Path manifest = installed.resolve("package.json");
+		if (!Files.exists(manifest)) {
+			return "";
+		}
+		try {
+			Matcher version = VERSION.matcher(Files.readString(manifest));
+			return version.find() ? version.group(1) : "";
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Runs the command in the directory, its output and errors as one text. */
