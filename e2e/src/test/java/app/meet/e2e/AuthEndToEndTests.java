@@ -11,6 +11,7 @@ import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +25,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import javax.imageio.ImageIO;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -44,6 +48,7 @@ import app.meet.devstack.PostgresServer;
 import app.meet.devstack.Stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /** Accounts and tokens through the gateway, against the real servers. */
@@ -414,16 +419,27 @@ class AuthEndToEndTests {
 
 	/**
 	 * The test reads the real key from the database, to forge tokens only the claims make
-	 * bad.
+	 * bad. It is stored sealed (AES-GCM: the nonce, then the encrypted key; its id as
+	 * associated data) with the key the stack gave auth-service, and useless without it.
 	 */
 	private static SigningKey currentSigningKey() throws Exception {
 		try (Connection connection = stack.infrastructure().postgres().superuserConnection(PostgresServer.DATABASE)) {
 			ResultSet row = connection.createStatement()
-				.executeQuery("SELECT kid, private_key FROM auth.signing_keys ORDER BY created_at DESC LIMIT 1");
+				.executeQuery(
+						"SELECT kid, private_key, sealed FROM auth.signing_keys ORDER BY created_at DESC LIMIT 1");
 			assertThat(row.next()).isTrue();
+			assertThat(row.getBoolean("sealed")).isTrue();
+			String kid = row.getString("kid");
+			byte[] sealed = row.getBytes("private_key");
+			assertThatExceptionOfType(InvalidKeySpecException.class).as("the stored bytes are no key as they are")
+				.isThrownBy(() -> KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(sealed)));
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(RunningStack.KEY_ENCRYPTION_KEY, "AES"),
+					new GCMParameterSpec(128, sealed, 0, 12));
+			cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
 			ECPrivateKey key = (ECPrivateKey) KeyFactory.getInstance("EC")
-				.generatePrivate(new PKCS8EncodedKeySpec(row.getBytes("private_key")));
-			return new SigningKey(row.getString("kid"), key);
+				.generatePrivate(new PKCS8EncodedKeySpec(cipher.doFinal(sealed, 12, sealed.length - 12)));
+			return new SigningKey(kid, key);
 		}
 	}
 

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +32,12 @@ final class RunningStack {
 	 * machine.
 	 */
 	static final Duration REFRESH_REUSE_GRACE = Duration.ofSeconds(3);
+
+	/**
+	 * The key auth-service seals its signing keys with, this run's own, so that a test
+	 * can open them to forge tokens.
+	 */
+	static final byte[] KEY_ENCRYPTION_KEY = randomKey();
 
 	/** Sockets one user may hold on one signaling instance. */
 	static final int MAX_SOCKETS_PER_USER = 8;
@@ -88,7 +96,8 @@ final class RunningStack {
 									"100000", "CORS_ALLOWED_ORIGINS", FRONTEND_ORIGINS + "," + TestPages.origin(),
 									"AUTH_REFRESH_REUSE_GRACE", REFRESH_REUSE_GRACE.toSeconds() + "s",
 									"MEET_SIGNALING_JOIN_TIMEOUT", SIGNALING_JOIN_TIMEOUT.toSeconds() + "s",
-									"MEET_SIGNALING_MAX_SOCKETS_PER_USER", Integer.toString(MAX_SOCKETS_PER_USER)))
+									"MEET_SIGNALING_MAX_SOCKETS_PER_USER", Integer.toString(MAX_SOCKETS_PER_USER),
+									"AUTH_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(KEY_ENCRYPTION_KEY)))
 					.withSettings(SETTINGS)
 					.withJvmOptions(JVM_OPTIONS);
 				Stream.concat(Stream.of(ServiceDefinition.GATEWAY), ServiceDefinition.SERVICES.stream())
@@ -111,6 +120,12 @@ final class RunningStack {
 			}
 		}
 		return stack;
+	}
+
+	private static byte[] randomKey() {
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		return key;
 	}
 
 	/** Space-separated options from a system property. */
