@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,8 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The training run of the JDK AOT cache, exactly as the Dockerfile runs it while an image
  * is built (where no server is reachable), for every service's jar extracted as in the
  * image: the context refreshes without reaching for PostgreSQL, Kafka, Redis or S3, and
- * the cache is written.
+ * the cache is written. Two services train at a time: a training run keeps about one core
+ * busy.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class AotTrainingTests {
 
 	private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -34,7 +34,7 @@ record ComposeFile(Map<String, Object> services) {
 				throw new IllegalStateException("docker-compose config failed: " + config.output());
 			}
 			Map<String, Object> document = new Yaml().load(config.output());
-			resolved = new ComposeFile(map(document.get("services")));
+			resolved = new ComposeFile(Yamls.map(document.get("services")));
 		}
 		return resolved;
 	}
@@ -52,24 +52,15 @@ record ComposeFile(Map<String, Object> services) {
 	}
 
 	Map<String, Object> service(String name) {
-		return map(this.services.get(name));
+		return Yamls.map(this.services.get(name));
 	}
 
 	/** The environment Compose gives the service. */
 	Map<String, String> environment(String name) {
 		Map<String, String> environment = new TreeMap<>();
-		map(service(name).get("environment")).forEach((key, value) -> environment.put(key, String.valueOf(value)));
+		Yamls.map(service(name).get("environment"))
+			.forEach((key, value) -> environment.put(key, String.valueOf(value)));
 		return environment;
-	}
-
-	@SuppressWarnings("unchecked")
-	static Map<String, Object> map(Object yaml) {
-		return (yaml != null) ? (Map<String, Object>) yaml : Map.of();
-	}
-
-	@SuppressWarnings("unchecked")
-	static List<Object> list(Object yaml) {
-		return (yaml != null) ? (List<Object>) yaml : List.of();
 	}
 
 }

@@ -55,13 +55,13 @@ class ComposeTests {
 		ComposeFile compose = ComposeFile.resolved();
 
 		compose.services().forEach((name, service) -> {
-			assertThat(ComposeFile.map(service)).as(name + " has no fixed container name")
+			assertThat(Yamls.map(service)).as(name + " has no fixed container name")
 				.doesNotContainKey("container_name");
 			if (!name.equals("gateway")) {
-				assertThat(ComposeFile.map(service)).as(name + " publishes no port").doesNotContainKey("ports");
+				assertThat(Yamls.map(service)).as(name + " publishes no port").doesNotContainKey("ports");
 			}
 		});
-		assertThat(ComposeFile.list(compose.service("gateway").get("ports"))).hasSize(1);
+		assertThat(Yamls.list(compose.service("gateway").get("ports"))).hasSize(1);
 	}
 
 	@Test
@@ -70,20 +70,20 @@ class ComposeTests {
 
 		for (String application : APPLICATIONS) {
 			Map<String, Object> service = compose.service(application);
-			Map<String, Object> build = ComposeFile.map(service.get("build"));
-			assertThat(ComposeFile.map(build.get("args"))).containsEntry("SERVICE", application);
+			Map<String, Object> build = Yamls.map(service.get("build"));
+			assertThat(Yamls.map(build.get("args"))).containsEntry("SERVICE", application);
 			assertThat(service).containsEntry("read_only", true);
-			assertThat(ComposeFile.list(service.get("cap_drop"))).containsExactly("ALL");
-			Map<String, Object> dependencies = ComposeFile.map(service.get("depends_on"));
+			assertThat(Yamls.list(service.get("cap_drop"))).containsExactly("ALL");
+			Map<String, Object> dependencies = Yamls.map(service.get("depends_on"));
 			assertThat(dependencies).as(application + " waits for what it needs").isNotEmpty();
-			dependencies.forEach((dependency, condition) -> assertThat(ComposeFile.map(condition).get("condition"))
+			dependencies.forEach((dependency, condition) -> assertThat(Yamls.map(condition).get("condition"))
 				.as(application + " waits for " + dependency)
 				.isIn("service_healthy", "service_completed_successfully"));
 		}
 		for (String infrastructure : List.of("postgres", "kafka", "redis", "minio")) {
 			assertThat(compose.service(infrastructure)).as(infrastructure + " says when it is healthy")
 				.containsKey("healthcheck");
-			assertThat(ComposeFile.list(compose.service(infrastructure).get("volumes")).getFirst().toString())
+			assertThat(Yamls.list(compose.service(infrastructure).get("volumes")).getFirst().toString())
 				.as(infrastructure + " keeps its data in a named volume")
 				.startsWith(infrastructure + "-data:");
 		}

@@ -26,6 +26,9 @@ class ConfigurationTruthTests {
 	/** The port every image serves on (the Dockerfile's {@code SERVER_PORT}). */
 	private static final int IMAGE_PORT = 8080;
 
+	/** Where every image answers health and metrics ({@code MANAGEMENT_SERVER_PORT}). */
+	private static final int MANAGEMENT_PORT = 8081;
+
 	@Test
 	void composeSetsForEachServiceOnlyWhatItReadsAndEverythingItRequires() {
 		ComposeFile compose = ComposeFile.resolved();
@@ -71,9 +74,25 @@ class ConfigurationTruthTests {
 	}
 
 	@Test
+	void theImageServesOnThePortsComposeAndTheManifestsUse() throws IOException {
+		String dockerfile = Files.readString(DockerfileTests.DOCKERFILE);
+
+		assertThat(dockerfile).containsPattern("SERVER_PORT=" + IMAGE_PORT + "\\b")
+			.containsPattern("MANAGEMENT_SERVER_PORT=" + MANAGEMENT_PORT + "\\b")
+			.contains("EXPOSE " + IMAGE_PORT + " " + MANAGEMENT_PORT);
+		assertThat(Yamls.map(Yamls.list(ComposeFile.resolved().service("gateway").get("ports")).getFirst()))
+			.containsEntry("target", IMAGE_PORT);
+		assertThat(ComposeFile.resolved().environment("gateway"))
+			.containsEntry("SPRING_CLOUD_LOADBALANCER_HEALTH_CHECK_PORT", Integer.toString(MANAGEMENT_PORT));
+	}
+
+	@Test
 	void theSettingsReferenceListsEveryVariableAServiceReadsAndNoOther() throws IOException {
 		Set<String> documented = new TreeSet<>();
-		Matcher variable = Pattern.compile("`([A-Z][A-Z0-9_]{2,})`").matcher(Files.readString(SETTINGS_REFERENCE));
+		String reference = Files.readString(SETTINGS_REFERENCE);
+		// the launcher's own settings come last; the services' are checked
+		String services = reference.substring(0, reference.indexOf("\n## `./meet`"));
+		Matcher variable = Pattern.compile("`([A-Z][A-Z0-9_]{2,})`").matcher(services);
 		while (variable.find()) {
 			documented.add(variable.group(1));
 		}

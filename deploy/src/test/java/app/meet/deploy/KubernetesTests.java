@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static app.meet.deploy.Manifests.at;
 import static app.meet.deploy.Manifests.container;
 import static app.meet.deploy.Manifests.labels;
-import static app.meet.deploy.Manifests.list;
-import static app.meet.deploy.Manifests.map;
+import static app.meet.deploy.Yamls.list;
+import static app.meet.deploy.Yamls.map;
 import static app.meet.deploy.Manifests.name;
 import static app.meet.deploy.Manifests.podSpec;
 import static java.util.Map.entry;
@@ -160,7 +160,7 @@ class KubernetesTests {
 			// Tomcat and multipart uploads write to /tmp
 			assertThat(list(container.get("volumeMounts"))).as(application)
 				.contains(Map.of("name", "tmp", "mountPath", "/tmp"));
-			assertThat(list(pod.get("volumes")).stream().map(Manifests::map))
+			assertThat(list(pod.get("volumes")).stream().map(Yamls::map))
 				.anySatisfy((volume) -> assertThat(volume).containsEntry("name", "tmp").containsKey("emptyDir"));
 			assertThat(at(container, "lifecycle", "preStop", "sleep", "seconds")).as(application).isEqualTo(5);
 		}
@@ -174,7 +174,7 @@ class KubernetesTests {
 			Map<String, Object> container = container(base.get("Deployment", application));
 			Map<String, Integer> ports = new TreeMap<>();
 			list(container.get("ports")).stream()
-				.map(Manifests::map)
+				.map(Yamls::map)
 				.forEach((port) -> ports.put((String) port.get("name"), (Integer) port.get("containerPort")));
 			assertThat(ports).as(application).isEqualTo(Map.of("http", 8080, "management", 8081));
 			Map<String, String> probes = Map.of("startupProbe", "/actuator/health/liveness", "livenessProbe",
@@ -272,7 +272,7 @@ class KubernetesTests {
 			assertThat(map(reference)).containsEntry("name", "meet-secrets");
 			assertThat(envExample).contains((String) map(reference).get("key"));
 		});
-		assertThat(references.stream().map(Manifests::map).filter((reference) -> reference.containsKey("optional")))
+		assertThat(references.stream().map(Yamls::map).filter((reference) -> reference.containsKey("optional")))
 			.as("only TURN is optional")
 			.containsExactly(Map.of("name", "meet-secrets", "key", "ICE_TURN_SECRET", "optional", true));
 	}
@@ -302,7 +302,7 @@ class KubernetesTests {
 			Map<String, String> expected = new TreeMap<>(compose.environment(application));
 			Map<String, Object> actual = new TreeMap<>();
 			list(container(base.get("Deployment", application)).get("env")).stream()
-				.map(Manifests::map)
+				.map(Yamls::map)
 				.forEach((variable) -> actual.put((String) variable.get("name"), variable));
 			// a signaling instance's name for the others: its pod's
 			if (application.equals("signaling-service")) {
@@ -389,7 +389,7 @@ class KubernetesTests {
 			.isEqualTo(compose.service("minio-buckets").get("image"));
 		Map<String, String> kafka = new TreeMap<>();
 		list(container(dev.get("StatefulSet", "kafka")).get("env")).stream()
-			.map(Manifests::map)
+			.map(Yamls::map)
 			.forEach((variable) -> kafka.put((String) variable.get("name"), (String) variable.get("value")));
 		assertThat(kafka).isEqualTo(compose.environment("kafka"));
 		// the PostgreSQL init files are the ones docker-compose.yml mounts
@@ -556,7 +556,7 @@ class KubernetesTests {
 				for (Object rule : list(at(policy, "spec", rulesKey))) {
 					List<Object> peers = list(map(rule).get(peersKey));
 					List<String> ports = list(map(rule).get("ports")).stream()
-						.map(Manifests::map)
+						.map(Yamls::map)
 						.map((port) -> port.get("port") + ("UDP".equals(port.get("protocol")) ? "/udp" : ""))
 						.toList();
 					List<String> names = peers.isEmpty() ? List.of("anyone")

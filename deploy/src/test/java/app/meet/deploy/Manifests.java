@@ -68,7 +68,7 @@ record Manifests(Path directory, String yaml, List<Map<String, Object>> objects)
 				List<Map<String, Object>> objects = new ArrayList<>();
 				for (Object document : new Yaml().loadAll(yaml)) {
 					if (document != null) {
-						objects.add(map(document));
+						objects.add(Yamls.map(document));
 					}
 				}
 				return new Manifests(directory, yaml, List.copyOf(objects));
@@ -97,24 +97,24 @@ record Manifests(Path directory, String yaml, List<Map<String, Object>> objects)
 
 	/** The pod template's spec of a Deployment, StatefulSet or Job. */
 	static Map<String, Object> podSpec(Map<String, Object> workload) {
-		return map(at(workload, "spec", "template", "spec"));
+		return Yamls.map(at(workload, "spec", "template", "spec"));
 	}
 
 	/** The pod template's only container. */
 	static Map<String, Object> container(Map<String, Object> workload) {
-		List<Object> containers = list(podSpec(workload).get("containers"));
+		List<Object> containers = Yamls.list(podSpec(workload).get("containers"));
 		if (containers.size() != 1) {
 			throw new AssertionError(name(workload) + " has " + containers.size() + " containers");
 		}
-		return map(containers.getFirst());
+		return Yamls.map(containers.getFirst());
 	}
 
 	static String name(Map<String, Object> object) {
-		return (String) map(object.get("metadata")).get("name");
+		return (String) Yamls.map(object.get("metadata")).get("name");
 	}
 
 	static Map<String, Object> labels(Map<String, Object> object) {
-		return map(map(object.get("metadata")).get("labels"));
+		return Yamls.map(Yamls.map(object.get("metadata")).get("labels"));
 	}
 
 	/** The value at the path of keys, or null. */
@@ -127,16 +127,6 @@ record Manifests(Path directory, String yaml, List<Map<String, Object>> objects)
 			value = map.get(key);
 		}
 		return value;
-	}
-
-	@SuppressWarnings("unchecked")
-	static Map<String, Object> map(Object yaml) {
-		return (yaml != null) ? (Map<String, Object>) yaml : Map.of();
-	}
-
-	@SuppressWarnings("unchecked")
-	static List<Object> list(Object yaml) {
-		return (yaml != null) ? (List<Object>) yaml : List.of();
 	}
 
 }

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * What a service reads from its environment, taken from its executable jar as built: the
  * variables its configuration files and classes (its own and platform's) name in
  * placeholders, whether each has a default there, and the Spring properties its libraries
- * declare (an environment variable binds to one of those by Spring's relaxed names). The
- * development profile's files are left out: they are not the production configuration.
+ * and classes declare or read (an environment variable binds to one of those by Spring's
+ * relaxed names). The development profile's files are left out: they are not the
+ * production configuration.
  *
  * @param service the service's name
  * @param placeholders each variable named in a placeholder, and whether every placeholder
@@ -39,6 +40,9 @@ record ServiceSettings(String service, Map<String, Boolean> placeholders, Set<St
 
 	/** {@code ${NAME}} or {@code ${NAME:default}}. */
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)([:}])");
+
+	/** {@code ${some.property:default}}, a property read where it is used. */
+	private static final Pattern PROPERTY_PLACEHOLDER = Pattern.compile("\\$\\{([a-z][a-z0-9.-]*)[:}]");
 
 	private static final Pattern METADATA_NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -113,7 +117,8 @@ record ServiceSettings(String service, Map<String, Boolean> placeholders, Set<St
 			while (entries.hasMoreElements()) {
 				JarEntry entry = entries.nextElement();
 				String name = entry.getName();
-				if (name.startsWith("BOOT-INF/classes/")) {
+				// the service's own configuration metadata is moved to the jar's META-INF
+				if (name.startsWith("BOOT-INF/classes/") || name.endsWith("spring-configuration-metadata.json")) {
 					try (InputStream in = file.getInputStream(entry)) {
 						scan(name, in.readAllBytes(), placeholders, properties);
 					}
@@ -165,6 +170,10 @@ record ServiceSettings(String service, Map<String, Boolean> placeholders, Set<St
 			while (placeholder.find()) {
 				boolean defaulted = placeholder.group(2).equals(":");
 				placeholders.merge(placeholder.group(1), defaulted, Boolean::logicalAnd);
+			}
+			Matcher property = PROPERTY_PLACEHOLDER.matcher(text);
+			while (property.find()) {
+				properties.add(canonical(property.group(1)));
 			}
 		}
 	}

@@ -24,13 +24,21 @@ public final class Infrastructure implements AutoCloseable {
 
 	private final S3Server s3;
 
+	private final Credentials credentials;
+
 	private final List<AutoCloseable> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	public Infrastructure(Path directory, Ports ports, boolean durable) {
+		this(directory, ports, durable, Credentials.DEVELOPMENT);
+	}
+
+	public Infrastructure(Path directory, Ports ports, boolean durable, Credentials credentials) {
+		this.credentials = credentials;
 		this.postgres = new PostgresServer(directory.resolve("postgres"), ports.postgres(), durable);
-		this.redis = new RedisServer(directory.resolve("redis"), ports.redis(), durable);
+		this.redis = new RedisServer(directory.resolve("redis"), ports.redis(), durable, credentials.redisPassword());
 		this.kafka = new KafkaServer(directory.resolve("kafka"), ports.kafka());
-		this.s3 = new S3Server(directory.resolve("s3"), ports.s3());
+		this.s3 = new S3Server(directory.resolve("s3"), ports.s3(), credentials.s3AccessKey(),
+				credentials.s3SecretKey());
 	}
 
 	/**
@@ -42,7 +50,7 @@ public final class Infrastructure implements AutoCloseable {
 		// reaches it
 		this.started.add(this.postgres);
 		this.postgres.start();
-		this.postgres.bootstrap(ServiceDefinition.SERVICES);
+		this.postgres.bootstrap(ServiceDefinition.SERVICES, this.credentials);
 		progress.accept("postgres");
 		this.started.add(this.redis);
 		this.redis.start();
@@ -79,11 +87,11 @@ public final class Infrastructure implements AutoCloseable {
 		environment.put("DB_NAME", PostgresServer.DATABASE);
 		environment.put("REDIS_HOST", "127.0.0.1");
 		environment.put("REDIS_PORT", Integer.toString(this.redis.port()));
-		environment.put("REDIS_PASSWORD", RedisServer.PASSWORD);
+		environment.put("REDIS_PASSWORD", this.credentials.redisPassword());
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		environment.put("MINIO_ENDPOINT", this.s3.endpoint());
-		environment.put("MINIO_ACCESS_KEY", S3Server.ACCESS_KEY);
-		environment.put("MINIO_SECRET_KEY", S3Server.SECRET_KEY);
+		environment.put("MINIO_ACCESS_KEY", this.credentials.s3AccessKey());
+		environment.put("MINIO_SECRET_KEY", this.credentials.s3SecretKey());
 		return Collections.unmodifiableMap(environment);
 	}
 

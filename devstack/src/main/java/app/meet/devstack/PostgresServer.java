@@ -149,6 +149,14 @@ public final class PostgresServer implements AutoCloseable {
 	 * role and schema, such that each role reaches only its own schema. Idempotent.
 	 */
 	public void bootstrap(List<ServiceDefinition> services) {
+		bootstrap(services, Credentials.DEVELOPMENT);
+	}
+
+	/**
+	 * Creates the {@code meet} database and, for every service that owns a schema, its
+	 * role (with its password from the credentials) and schema. Idempotent.
+	 */
+	public void bootstrap(List<ServiceDefinition> services, Credentials credentials) {
 		try {
 			try (Connection connection = superuserConnection("postgres");
 					Statement statement = connection.createStatement()) {
@@ -162,10 +170,8 @@ public final class PostgresServer implements AutoCloseable {
 					Statement statement = connection.createStatement()) {
 				for (ServiceDefinition service : services) {
 					if (service.schema() != null) {
-						statement.execute(template.replace("${schema}", service.schema())
-							.replace("${role}", service.databaseRole())
-							.replace("${password}", service.databaseRole())
-							.replace("${database}", DATABASE));
+						statement.execute(bootstrapSql(template, service.databaseRole(),
+								credentials.databasePassword(service), service.schema()));
 					}
 				}
 			}
@@ -173,6 +179,26 @@ public final class PostgresServer implements AutoCloseable {
 		catch (SQLException | IOException ex) {
 			throw new DevStackException("Could not create the services' roles and schemas: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The SQL that creates one service's role and schema (the same a container's init
+	 * script runs).
+	 */
+	public static String bootstrapSql(String role, String password, String schema) {
+		try {
+			return bootstrapSql(bootstrapTemplate(), role, password, schema);
+		}
+		catch (IOException ex) {
+			throw new DevStackException("Cannot read bootstrap.sql: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String bootstrapSql(String template, String role, String password, String schema) {
+		return template.replace("${schema}", schema)
+			.replace("${role}", role)
+			.replace("${password}", password)
+			.replace("${database}", DATABASE);
 	}
 
 	private static String bootstrapTemplate() throws IOException {

@@ -31,6 +31,8 @@ public final class RedisServer implements AutoCloseable {
 
 	private final boolean durable;
 
+	private final String password;
+
 	private ManagedProcess process;
 
 	/**
@@ -40,9 +42,20 @@ public final class RedisServer implements AutoCloseable {
 	 * test servers)
 	 */
 	public RedisServer(Path directory, int port, boolean durable) {
+		this(directory, port, durable, PASSWORD);
+	}
+
+	/**
+	 * @param directory the working directory: the append-only file and the log
+	 * @param port the loopback port to listen on
+	 * @param durable whether writes are flushed to disk every second
+	 * @param password the password every client must give
+	 */
+	public RedisServer(Path directory, int port, boolean durable, String password) {
 		this.directory = directory;
 		this.port = port;
 		this.durable = durable;
+		this.password = password;
 	}
 
 	public int port() {
@@ -52,8 +65,8 @@ public final class RedisServer implements AutoCloseable {
 	public RedisServer start() throws IOException {
 		Files.createDirectories(this.directory);
 		List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", Integer.toString(this.port),
-				"--bind", "127.0.0.1", "--requirepass", PASSWORD, "--dir", this.directory.toString(), "--daemonize",
-				"no", "--save", ""));
+				"--bind", "127.0.0.1", "--requirepass", this.password, "--dir", this.directory.toString(),
+				"--daemonize", "no", "--save", ""));
 		// a throwaway server still keeps its data over a restart (tests restart it), only
 		// without asking the disk to flush
 		command.addAll(List.of("--appendonly", "yes", "--appendfsync", this.durable ? "everysec" : "no"));
@@ -84,7 +97,7 @@ public final class RedisServer implements AutoCloseable {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(2000);
 			socket.getOutputStream()
-				.write((command("AUTH", PASSWORD) + command(arguments)).getBytes(StandardCharsets.UTF_8));
+				.write((command("AUTH", this.password) + command(arguments)).getBytes(StandardCharsets.UTF_8));
 			socket.shutdownOutput();
 			String replies = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (!replies.startsWith("+OK\r\n")) {

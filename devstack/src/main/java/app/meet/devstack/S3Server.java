@@ -25,6 +25,10 @@ public final class S3Server implements AutoCloseable {
 
 	private final int port;
 
+	private final String accessKey;
+
+	private final String secretKey;
+
 	private ManagedProcess process;
 
 	/**
@@ -33,8 +37,21 @@ public final class S3Server implements AutoCloseable {
 	 * @param port the loopback port to listen on
 	 */
 	public S3Server(Path directory, int port) {
+		this(directory, port, ACCESS_KEY, SECRET_KEY);
+	}
+
+	/**
+	 * @param directory holds the buckets under {@code data/}, the configuration and the
+	 * log
+	 * @param port the loopback port to listen on
+	 * @param accessKey the one identity the server knows
+	 * @param secretKey its secret
+	 */
+	public S3Server(Path directory, int port, String accessKey, String secretKey) {
 		this.directory = directory;
 		this.port = port;
+		this.accessKey = accessKey;
+		this.secretKey = secretKey;
 	}
 
 	public String endpoint() {
@@ -52,7 +69,7 @@ public final class S3Server implements AutoCloseable {
 				s3proxy.ignore-unknown-headers=true
 				jclouds.provider=filesystem-nio2
 				jclouds.filesystem.basedir=%s
-				""".formatted(this.port, ACCESS_KEY, SECRET_KEY, data.toAbsolutePath()));
+				""".formatted(this.port, this.accessKey, this.secretKey, data.toAbsolutePath()));
 		this.process = ManagedProcess.start("s3",
 				List.of(Locations.javaCommand(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 						"-jar", Locations.s3ServerJar().toString(), "--properties", config.toString()),

@@ -72,6 +72,13 @@ public final class Stack implements AutoCloseable {
 
 	private volatile Infrastructure infrastructure;
 
+	private Credentials credentials = Credentials.DEVELOPMENT;
+
+	/**
+	 * Each process's environment as a deployment gives it; empty: the development one.
+	 */
+	private Map<String, Map<String, String>> deploymentEnvironment = Map.of();
+
 	private volatile boolean closed;
 
 	/**
@@ -127,6 +134,25 @@ public final class Stack implements AutoCloseable {
 	 */
 	public Stack withSettings(Map<String, String> settings) {
 		this.settings.putAll(settings);
+		return this;
+	}
+
+	/**
+	 * Runs every process in its production configuration, without the development
+	 * profile, with exactly the environment a deployment file gives its service (for
+	 * example {@code docker-compose.yml}), except that the host names and ports of the
+	 * servers and services in it ({@code postgres:5432},
+	 * {@code http://chat-service:8080}) name this stack's loopback ports instead, and
+	 * that every instance has its actuator on its own port (so a separate management port
+	 * setting is dropped).
+	 * @param environmentByService each service's and the gateway's environment
+	 * @param credentials the credentials that environment gives, which the servers are
+	 * started with
+	 */
+	public Stack withDeploymentEnvironment(Map<String, Map<String, String>> environmentByService,
+			Credentials credentials) {
+		this.deploymentEnvironment = Map.copyOf(environmentByService);
+		this.credentials = credentials;
 		return this;
 	}
 
@@ -205,7 +231,8 @@ public final class Stack implements AutoCloseable {
 			}
 		}
 		Files.createDirectories(logs());
-		this.infrastructure = new Infrastructure(this.directory, this.ports.infrastructure(), this.durable);
+		this.infrastructure = new Infrastructure(this.directory, this.ports.infrastructure(), this.durable,
+				this.credentials);
 		this.infrastructure.start(progress);
 		List<CompletableFuture<Void>> starting = new ArrayList<>();
 		for (ServiceDefinition service : ServiceDefinition.SERVICES) {
@@ -213,8 +240,9 @@ public final class Stack implements AutoCloseable {
 				String name = instanceName(service, instance);
 				int port = service.port(this.ports.gateway(), instance);
 				ManagedProcess process = startService(service, instance, name);
+				int index = instance;
 				starting.add(CompletableFuture.runAsync(() -> {
-					awaitReady(name, process, port, "/actuator/health/readiness");
+					awaitStarted(service, index, name, process, port, progress);
 					progress.accept(name);
 				}, this.tasks));
 			}
@@ -236,25 +264,14 @@ public final class Stack implements AutoCloseable {
 		if (this.closed) {
 			throw new DevStackException("Stopped while starting");
 		}
-		Map<String, String> environment = new LinkedHashMap<>();
-		environment.put("SPRING_PROFILES_ACTIVE", DEVELOPMENT_PROFILE);
-		environment.putAll(this.infrastructure.environment());
-		environment.putAll(this.settings);
+		Map<String, String> environment = this.deploymentEnvironment.isEmpty() ? developmentEnvironment(service, name)
+				: deploymentEnvironment(service);
 		environment.put("SERVER_PORT", Integer.toString(service.port(this.ports.gateway(), instance)));
-		environment.put("MEET_INSTANCE", name);
-		environment.put("AUTH_JWKS_URI", "http://127.0.0.1:"
-				+ ServiceDefinition.named("auth-service").port(this.ports.gateway(), 0) + "/.well-known/jwks.json");
 		if (service == ServiceDefinition.GATEWAY) {
 			environment.put("MANAGEMENT_PORT", Integer.toString(this.ports.gatewayManagement()));
-			environment.putAll(gatewayRoutes());
 		}
 		else {
 			environment.put("SERVER_ADDRESS", "127.0.0.1");
-			// the services one service calls directly (signaling-service:
-			// meeting-service's
-			// internal endpoints, with service tokens from auth-service)
-			environment.put("AUTH_SERVICE_URL", firstInstanceUrl("auth-service"));
-			environment.put("MEETING_SERVICE_URL", firstInstanceUrl("meeting-service"));
 		}
 		List<String> command = new ArrayList<>(List.of(Locations.javaCommand()));
 		command.addAll(jvmOptions(service));
@@ -267,6 +284,73 @@ public final class Stack implements AutoCloseable {
 		ManagedProcess process = ManagedProcess.start(name, command, environment, logs().resolve(name + ".log"));
 		this.processes.put(name, process);
 		return process;
+	}
+
+	private Map<String, String> developmentEnvironment(ServiceDefinition service, String name) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("SPRING_PROFILES_ACTIVE", DEVELOPMENT_PROFILE);
+		environment.putAll(this.infrastructure.environment());
+		environment.putAll(this.settings);
+		environment.put("MEET_INSTANCE", name);
+		environment.put("AUTH_JWKS_URI", "http://127.0.0.1:"
+				+ ServiceDefinition.named("auth-service").port(this.ports.gateway(), 0) + "/.well-known/jwks.json");
+		if (service == ServiceDefinition.GATEWAY) {
+			environment.putAll(gatewayRoutes());
+		}
+		else {
+			// the services one service calls directly (signaling-service:
+			// meeting-service's
+			// internal endpoints, with service tokens from auth-service)
+			environment.put("AUTH_SERVICE_URL", firstInstanceUrl("auth-service"));
+			environment.put("MEETING_SERVICE_URL", firstInstanceUrl("meeting-service"));
+		}
+		return environment;
+	}
+
+	/**
+	 * The deployment's environment for the service, its host names and ports mapped to
+	 * this stack's.
+	 */
+	private Map<String, String> deploymentEnvironment(ServiceDefinition service) {
+		Map<String, String> given = this.deploymentEnvironment.get(service.name());
+		if (given == null) {
+			throw new DevStackException("The deployment environment has nothing for " + service.name());
+		}
+		Infrastructure.Ports infrastructure = this.ports.infrastructure();
+		Map<String, String> addresses = new LinkedHashMap<>();
+		addresses.put("postgres:5432", "127.0.0.1:" + infrastructure.postgres());
+		addresses.put("redis:6379", "127.0.0.1:" + infrastructure.redis());
+		addresses.put("kafka:9092", this.infrastructure.environment().get("KAFKA_BOOTSTRAP_SERVERS"));
+		addresses.put("minio:9000", "127.0.0.1:" + infrastructure.s3());
+		Map<String, String> environment = new LinkedHashMap<>();
+		given.forEach((variable, value) -> {
+			if (variable.equals("MANAGEMENT_SERVER_PORT")
+					|| variable.equals("SPRING_CLOUD_LOADBALANCER_HEALTH_CHECK_PORT")) {
+				return;
+			}
+			String mapped = switch (variable) {
+				case "DB_HOST", "REDIS_HOST" -> "127.0.0.1";
+				case "DB_PORT" -> Integer.toString(infrastructure.postgres());
+				case "REDIS_PORT" -> Integer.toString(infrastructure.redis());
+				default -> value;
+			};
+			for (Map.Entry<String, String> address : addresses.entrySet()) {
+				mapped = mapped.replace(address.getKey(), address.getValue());
+			}
+			for (ServiceDefinition other : ServiceDefinition.SERVICES) {
+				String url = "http://" + other.name() + ":8080";
+				if (mapped.startsWith(url) && variable.endsWith("_URLS")) {
+					List<String> instances = new ArrayList<>();
+					for (int instance = 0; instance < instancesOf(other); instance++) {
+						instances.add("http://127.0.0.1:" + other.port(this.ports.gateway(), instance));
+					}
+					mapped = String.join(",", instances);
+				}
+				mapped = mapped.replace(url, firstInstanceUrl(other.name()));
+			}
+			environment.put(variable, mapped);
+		});
+		return environment;
 	}
 
 	/**
@@ -306,6 +390,31 @@ public final class Stack implements AutoCloseable {
 		return environment;
 	}
 
+	/**
+	 * Awaits an instance's readiness; one that exits while starting is started once more,
+	 * as a container's restart policy would: a service gives up when its servers answer
+	 * slowly at first, which all instances starting at once on a small machine can cause.
+	 * A second exit fails the start.
+	 */
+	private void awaitStarted(ServiceDefinition service, int instance, String name, ManagedProcess process, int port,
+			Consumer<String> progress) {
+		try {
+			awaitReady(name, process, port, "/actuator/health/readiness");
+		}
+		catch (DevStackException ex) {
+			if (process.isAlive()) {
+				throw ex;
+			}
+			progress.accept(name + " exited while starting (code " + process.exitCode() + "); starting it again");
+			try {
+				awaitReady(name, startService(service, instance, name), port, "/actuator/health/readiness");
+			}
+			catch (IOException again) {
+				throw new DevStackException(name + " could not be started again", again);
+			}
+		}
+	}
+
 	private void awaitReady(String name, ManagedProcess process, int port, String path) {
 		URI uri = URI.create("http://127.0.0.1:" + port + path);
 		Waiter.await(name, READY_TIMEOUT, process, () -> isReady(uri));
@@ -334,6 +443,14 @@ public final class Stack implements AutoCloseable {
 			throw new DevStackException("No running instance named " + name);
 		}
 		process.stop("TERM", Duration.ofSeconds(20));
+	}
+
+	/**
+	 * Whether the instance is part of the stack: not stopped by {@link #stopInstance}
+	 * (one that crashed is started again by the supervisor).
+	 */
+	public boolean isRunning(String name) {
+		return this.processes.containsKey(name);
 	}
 
 	/** Kills one instance outright, as a crash would: it gets no chance to clean up. */
