@@ -397,17 +397,7 @@ class FaultEndToEndTests {
 			assertAnsweredInTimeWithAtWorst503(traffic.answers());
 			postedMessages(traffic.answers())
 				.forEach((id, answeredAt) -> causedAt.put("chat_message " + id, answeredAt));
-			int duplicates = 0;
-			int lost = 0;
-			int delayed = 0;
-			for (ResumingStream stream : streams) {
-				Delivery delivery = awaitDelivery(stream, Map.of(), causedAt);
-				delivery.assertNothingLostOrTwice();
-				assertThat(stream.reconnects()).as("each stream was cut by the crash and opened again").isPositive();
-				duplicates += delivery.duplicates();
-				lost += delivery.lost();
-				delayed += delivery.delayed();
-			}
+			Delivery.Totals delivered = assertEveryStreamResumedWithEverything(streams, causedAt, "cut by the crash");
 			ResumingStream.Received join = streams.getFirst()
 				.received()
 				.stream()
@@ -419,8 +409,8 @@ class FaultEndToEndTests {
 				.isLessThanOrEqualTo(SESSION_TIMEOUT.plus(ANSWER_WITHIN));
 			double recovered = secondsToRecover(traffic.answers(), null, killedAt);
 			FaultReport.add(new FaultReport.Row("kill -9 of chat-service (1 of 2) with 3 streams on it",
-					traffic.answers().size(), failed(traffic.answers()), causedAt.size() * streams.size(), delayed,
-					lost, duplicates, recovered));
+					traffic.answers().size(), failed(traffic.answers()), causedAt.size() * streams.size(),
+					delivered.delayed(), delivered.lost(), delivered.duplicates(), recovered));
 		}
 		finally {
 			streams.forEach(ResumingStream::close);
@@ -563,6 +553,31 @@ class FaultEndToEndTests {
 
 	}
 
+	/**
+	 * The host's client connecting again through the gateway after its socket was closed
+	 * for a restart, as often as it is refused, without announcing itself again.
+	 */
+	private static Reconnection reconnectAsHostThroughGateway(Room room, long stoppedAt) throws InterruptedException {
+		int attempts = 0;
+		int refused = 0;
+		while (true) {
+			assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).as("the host's client is connected again")
+				.isLessThan(Duration.ofSeconds(20));
+			attempts++;
+			try {
+				return new Reconnection(SignalSocket.open(gateway.baseUrl(), room.id(), room.host().token()), attempts,
+						refused);
+			}
+			catch (java.net.http.WebSocketHandshakeException | java.util.concurrent.CompletionException refusal) {
+				refused++;
+				Thread.sleep(500);
+			}
+		}
+	}
+
+	private record Reconnection(SignalSocket socket, int attempts, int refused) {
+	}
+
 	/** The host's socket through the gateway, in the call again; null if refused. */
 	private static SignalSocket rejoinAsHost(Room room, Duration wait) {
 		SignalSocket socket;
@@ -581,6 +596,79 @@ class FaultEndToEndTests {
 		catch (AssertionError | RuntimeException lost) {
 			socket.close();
 			return null;
+		}
+	}
+
+	/**
+	 * A rolling update: one of the two signaling instances and one of the two chat
+	 * instances stopped as an orchestrator stops them (SIGTERM) in the middle of a call
+	 * and a chat. The host's socket is closed with 1012 (service restart); the host's
+	 * client connects again through the gateway without announcing itself, as the
+	 * frontend's reconnect does, and takes its place back silently: the guest hears no
+	 * {@code peer-left}, and the two go on signalling. The chat streams on the stopped
+	 * instance end, resume elsewhere with {@code Last-Event-ID}, and miss nothing.
+	 */
+	@Test
+	@Order(9)
+	void aRollingUpdateOfSignalingAndChatLosesNothing() throws Exception {
+		Room room = rooms.open(0, Map.of());
+		User guest = rooms.newUser();
+		Duration wait = Duration.ofSeconds(10);
+		List<ResumingStream> streams = new ArrayList<>();
+		try (CallAcrossInstances call = CallAcrossInstances.open(room, guest);
+				Traffic traffic = new Traffic(Duration.ofMillis(250)).add("post",
+						() -> gateway.request("/api/meetings/" + room.id() + "/messages", room.host().token())
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString("{\"content\": \"through the update\"}"))
+							.build())) {
+			for (User subscriber : List.of(room.host(), guest)) {
+				streams.add(new ResumingStream(stack.instanceUrl("chat-service", 0), gateway.baseUrl(), room.id(),
+						subscriber.token()));
+			}
+			traffic.start();
+			Thread.sleep(1000);
+			long stoppedAt = System.nanoTime();
+			stack.stopInstance("signaling-service");
+			assertThat(call.host().awaitClose(wait)).as("the host's socket is closed for a restart").isEqualTo(1012);
+
+			Reconnection host = reconnectAsHostThroughGateway(room, stoppedAt);
+			try (SignalSocket reconnected = host.socket()) {
+				// the client sees the socket open before the server has placed it; a
+				// frame answered shows it has
+				reconnected.send(Map.of("type", "ping"));
+				reconnected.await("pong", wait);
+				call.guest().send(Map.of("type", "offer", "to", room.host().id(), "data", Map.of("sdp", "after")));
+				assertThat(reconnected.await("offer", wait).get("data").get("sdp").asString()).isEqualTo("after");
+				reconnected.send(Map.of("type", "answer", "to", guest.id(), "data", Map.of("sdp", "answer")));
+				assertThat(call.guest().await("answer", wait).get("data").get("sdp").asString()).isEqualTo("answer");
+				double signalingBack = (System.nanoTime() - stoppedAt) / 1e9;
+
+				stack.stopInstance("chat-service");
+				Thread.sleep(2000);
+				traffic.close();
+				assertThat(call.guest().collect("peer-left", Duration.ZERO)).as("the host never left the call")
+					.isEmpty();
+
+				assertAnsweredInTimeWithAtWorst503(traffic.answers());
+				Map<String, Long> causedAt = new HashMap<>();
+				postedMessages(traffic.answers())
+					.forEach((id, answeredAt) -> causedAt.put("chat_message " + id, answeredAt));
+				Delivery.Totals delivered = assertEveryStreamResumedWithEverything(streams, causedAt,
+						"ended by the stop");
+				FaultReport.add(new FaultReport.Row(
+						"SIGTERM of signaling-service and chat-service (1 of 2 each) mid-call, 2 streams",
+						traffic.answers().size() + host.attempts(), failed(traffic.answers()) + host.refused(),
+						causedAt.size() * streams.size() + 2, delivered.delayed(), delivered.lost(),
+						delivered.duplicates(), signalingBack));
+			}
+		}
+		finally {
+			streams.forEach(ResumingStream::close);
+			for (String stopped : List.of("signaling-service", "chat-service")) {
+				if (!stack.isRunning(stopped)) {
+					stack.restartInstance(stopped);
+				}
+			}
 		}
 	}
 
@@ -768,10 +856,33 @@ class FaultEndToEndTests {
 	}
 
 	/**
+	 * Every stream, cut by a fault, was opened again and got every expected event once;
+	 * what they got late, lost or twice, summed.
+	 */
+	private static Delivery.Totals assertEveryStreamResumedWithEverything(List<ResumingStream> streams,
+			Map<String, Long> causedAt, String cut) {
+		int delayed = 0;
+		int lost = 0;
+		int duplicates = 0;
+		for (ResumingStream stream : streams) {
+			Delivery delivery = awaitDelivery(stream, Map.of(), causedAt);
+			delivery.assertNothingLostOrTwice();
+			assertThat(stream.reconnects()).as("each stream was " + cut + " and opened again").isPositive();
+			delayed += delivery.delayed();
+			lost += delivery.lost();
+			duplicates += delivery.duplicates();
+		}
+		return new Delivery.Totals(delayed, lost, duplicates);
+	}
+
+	/**
 	 * What reached a live stream, against what should have: every event once, numbered
 	 * without gaps or repeats.
 	 */
 	private record Delivery(List<ResumingStream.Received> received, Map<String, Long> expected) {
+
+		record Totals(int delayed, int lost, int duplicates) {
+		}
 
 		int lost() {
 			return missing().size() + gaps().size();

@@ -60,6 +60,9 @@ public class Signaling implements NodeMessageHandler {
 	private static final CloseStatus NOT_JOINED = CloseStatus.POLICY_VIOLATION
 		.withReason("Neither host-join nor join-request came in time");
 
+	private static final CloseStatus RESTARTING = CloseStatus.SERVICE_RESTARTED
+		.withReason("This instance is restarting; connect again");
+
 	private static final CloseStatus TOKEN_REVOKED = CloseStatus.POLICY_VIOLATION.withReason("The token was revoked");
 
 	private final LocalConnections local;
@@ -77,6 +80,9 @@ public class Signaling implements NodeMessageHandler {
 	private final JsonMapper json;
 
 	private final Clock clock;
+
+	/** Set as this instance stops: the places its sockets leave wait for their users. */
+	private volatile boolean restarting;
 
 	Signaling(LocalConnections local, Directory directory, Relay relay, MeetingClient meetings, TaskScheduler scheduler,
 			SignalingProperties properties, JsonMapper json, Clock clock) {
@@ -96,6 +102,10 @@ public class Signaling implements NodeMessageHandler {
 	 * joins within the join timeout is closed then.
 	 */
 	public void opened(Connection connection) {
+		if (this.restarting) {
+			connection.close(RESTARTING);
+			return;
+		}
 		this.local.add(connection);
 		if (this.local.countOf(connection.userId()) > this.properties.maxSocketsPerUser()) {
 			connection.close(TOO_MANY_SOCKETS);
@@ -116,6 +126,22 @@ public class Signaling implements NodeMessageHandler {
 	/** Whether the user may open another socket on this instance. */
 	public boolean mayOpenAnother(UUID userId) {
 		return this.local.countOf(userId) < this.properties.maxSocketsPerUser();
+	}
+
+	/**
+	 * This instance is stopping: every socket is closed with 1012 (service restart), so
+	 * that its client connects again, reaching another instance, and takes its place
+	 * back. The places wait as after a crash: this instance sets no timer to end them,
+	 * and another instance's sweep ends those nobody takes back.
+	 */
+	public void closeEverySocketForRestart() {
+		this.restarting = true;
+		List.copyOf(this.local.all()).forEach((connection) -> connection.close(RESTARTING));
+	}
+
+	/** Whether this instance is stopping: new sockets belong on another. */
+	public boolean isRestarting() {
+		return this.restarting;
 	}
 
 	/** The token the socket was opened with was revoked (a logout, an ended login). */
@@ -192,7 +218,7 @@ public class Signaling implements NodeMessageHandler {
 		if (newer.isPresent()) {
 			takeOver(meetingId, vacated, newer.get());
 		}
-		else {
+		else if (!this.restarting) {
 			this.scheduler.schedule(() -> expire(meetingId, vacated),
 					this.clock.instant().plus(this.properties.takeoverGrace()));
 		}

@@ -56,6 +56,10 @@ class EntryHandshake implements HandshakeInterceptor {
 			.getFirst("meeting_id");
 		Jwt token = (Jwt) authentication.getPrincipal();
 		try {
+			if (this.signaling.isRestarting()) {
+				throw new EntryRefusedException(HttpStatus.SERVICE_UNAVAILABLE, "restarting",
+						"This instance is restarting; connect again");
+			}
 			Entry.Admitted admitted = this.entry.check(token, meetingId);
 			if (!this.signaling.mayOpenAnother(admitted.user().id())) {
 				throw new EntryRefusedException(HttpStatus.TOO_MANY_REQUESTS, "too-many-sockets",

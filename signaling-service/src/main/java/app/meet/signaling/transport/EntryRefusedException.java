@@ -5,7 +5,10 @@ import org.springframework.http.HttpStatus;
 /** Why a user may not open a signaling socket for a meeting. */
 class EntryRefusedException extends RuntimeException {
 
-	/** What a 503 (meeting-service unreachable) asks the client to wait. */
+	/**
+	 * What a 503 (meeting-service unreachable, this instance restarting) asks the client
+	 * to wait.
+	 */
 	static final String RETRY_AFTER_SECONDS = "5";
 
 	private final HttpStatus status;
