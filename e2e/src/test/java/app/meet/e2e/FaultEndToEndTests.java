@@ -97,7 +97,8 @@ class FaultEndToEndTests {
 		Room room = rooms.open(0, Map.of());
 		User guest = rooms.newUser();
 		Duration wait = Duration.ofSeconds(10);
-		try (CallAcrossInstances call = CallAcrossInstances.open(room, guest)) {
+		try (Call call = Call.open(rooms, room, guest, stack.instanceUrl("signaling-service", 0),
+				stack.instanceUrl("signaling-service", 1))) {
 			SignalSocket host = call.host();
 			SignalSocket guestSocket = call.guest();
 			restartedUnderTraffic("Redis restarted (down 8 s)", () -> stack.infrastructure().redis().close(),
@@ -428,7 +429,8 @@ class FaultEndToEndTests {
 		Room room = rooms.open(0, Map.of());
 		User guest = rooms.newUser();
 		Duration wait = Duration.ofSeconds(10);
-		try (CallAcrossInstances call = CallAcrossInstances.open(room, guest)) {
+		try (Call call = Call.open(rooms, room, guest, stack.instanceUrl("signaling-service", 0),
+				stack.instanceUrl("signaling-service", 1))) {
 			SignalSocket host = call.host();
 			SignalSocket guestSocket = call.guest();
 			guestSocket.send(Map.of("type", "offer", "to", room.host().id(), "data", Map.of("sdp", "before")));
@@ -524,36 +526,6 @@ class FaultEndToEndTests {
 	}
 
 	/**
-	 * The host's socket on the first signaling instance and a guest's on the second, both
-	 * in the call.
-	 */
-	private record CallAcrossInstances(SignalSocket host, SignalSocket guest) implements AutoCloseable {
-
-		static CallAcrossInstances open(Room room, User guest) throws Exception {
-			Duration wait = Duration.ofSeconds(10);
-			SignalSocket host = SignalSocket.open(stack.instanceUrl("signaling-service", 0), room.id(),
-					room.host().token(), true);
-			SignalSocket guestSocket = SignalSocket.open(stack.instanceUrl("signaling-service", 1), room.id(),
-					guest.token(), true);
-			host.send(Map.of("type", "host-join", "data", Map.of()));
-			host.send(Map.of("type", "ping"));
-			host.await("pong", wait);
-			guestSocket.send(Map.of("type", "join-request", "data", Map.of("host_user_id", room.host().id())));
-			guestSocket.await("join-approved", wait);
-			rooms.join(room, guest);
-			guestSocket.await("peer-joined", wait);
-			return new CallAcrossInstances(host, guestSocket);
-		}
-
-		@Override
-		public void close() {
-			this.host.close();
-			this.guest.close();
-		}
-
-	}
-
-	/**
 	 * The host's client connecting again through the gateway after its socket was closed
 	 * for a restart, as often as it is refused, without announcing itself again.
 	 */
@@ -615,7 +587,8 @@ class FaultEndToEndTests {
 		User guest = rooms.newUser();
 		Duration wait = Duration.ofSeconds(10);
 		List<ResumingStream> streams = new ArrayList<>();
-		try (CallAcrossInstances call = CallAcrossInstances.open(room, guest);
+		try (Call call = Call.open(rooms, room, guest, stack.instanceUrl("signaling-service", 0),
+				stack.instanceUrl("signaling-service", 1));
 				Traffic traffic = new Traffic(Duration.ofMillis(250)).add("post",
 						() -> gateway.request("/api/meetings/" + room.id() + "/messages", room.host().token())
 							.header("Content-Type", "application/json")
