@@ -32,11 +32,12 @@ RUN java -XX:AOTCacheOutput=application.aot -Dspring.context.exit=onRefresh \
 	&& useradd --system --uid 10001 --gid meet --no-create-home --shell /usr/sbin/nologin meet
 USER 10001:10001
 # The application on 8080; health and metrics on the management port 8081, which probes and
-# Prometheus reach and the gateway never routes to
+# Prometheus reach and the gateway never routes to. The heap takes 60% of the container's memory:
+# the JVM needs about 230 MiB besides (measured), more than 25% of a 768 MiB limit.
 ENV SERVER_PORT=8080 \
 	MANAGEMENT_SERVER_PORT=8081 \
 	MANAGEMENT_SERVER_ADDRESS=0.0.0.0 \
-	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080 8081
 # with bash's /dev/tcp, so that the image needs no HTTP client
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
