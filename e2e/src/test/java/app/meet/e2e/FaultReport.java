@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What each injected fault cost, one row per fault, printed as a Markdown table (the one
- * in the README's "Reliability" section) and written to {@code target/fault-report.md}.
+ * in docs/reliability.md) and written to {@code target/fault-report.md}.
  */
 final class FaultReport {
 
