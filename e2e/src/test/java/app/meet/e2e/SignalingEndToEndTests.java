@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * signaling-service as the frontend speaks to it (SEED-WIRE.md 4): through the gateway,
- * the approval flow, relay, the newcomer offering, silent take-over, and two users on two
- * different instances.
+ * signaling-service as the frontend speaks to it (docs/signaling.md): through the
+ * gateway, the approval flow, relay, the newcomer offering, silent take-over, and two
+ * users on two different instances.
  */
 @Order(5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

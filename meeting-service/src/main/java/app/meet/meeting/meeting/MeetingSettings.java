@@ -1,6 +1,6 @@
 package app.meet.meeting.meeting;
 
-/** How a meeting behaves; every member has a default (API.md). */
+/** How a meeting behaves; every member has a default. */
 public record MeetingSettings(boolean allowChat, boolean allowScreenShare, boolean muteOnJoin, boolean videoOnJoin,
 		boolean waitingRoomEnabled, boolean recordingEnabled, int emptyTimeoutSeconds) {
 

@@ -7,7 +7,7 @@ import java.util.Set;
  * Recognises a screen share in an offer's SDP the way the frontend's receivers do: a
  * video track whose stream carries no audio (the camera travels with the microphone in
  * one stream, the screen alone in its own). The frontend never announces sharing itself
- * (SEED-WIRE.md 4.5), so the server infers it from the sharer's offers.
+ * (docs/signaling.md), so the server infers it from the sharer's offers.
  */
 public final class ScreenShares {
 
