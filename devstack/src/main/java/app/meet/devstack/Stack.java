@@ -242,7 +242,7 @@ public final class Stack implements AutoCloseable {
 				ManagedProcess process = startService(service, instance, name);
 				int index = instance;
 				starting.add(CompletableFuture.runAsync(() -> {
-					awaitStarted(service, index, name, process, port, progress);
+					awaitStarted(service, index, name, process, port);
 					progress.accept(name);
 				}, this.tasks));
 			}
@@ -298,9 +298,8 @@ public final class Stack implements AutoCloseable {
 			environment.putAll(gatewayRoutes());
 		}
 		else {
-			// the services one service calls directly (signaling-service:
-			// meeting-service's
-			// internal endpoints, with service tokens from auth-service)
+			// the services one service calls directly (signaling-service calls
+			// meeting-service's internal endpoints with service tokens from auth-service)
 			environment.put("AUTH_SERVICE_URL", firstInstanceUrl("auth-service"));
 			environment.put("MEETING_SERVICE_URL", firstInstanceUrl("meeting-service"));
 		}
@@ -396,8 +395,7 @@ public final class Stack implements AutoCloseable {
 	 * slowly at first, which all instances starting at once on a small machine can cause.
 	 * A second exit fails the start.
 	 */
-	private void awaitStarted(ServiceDefinition service, int instance, String name, ManagedProcess process, int port,
-			Consumer<String> progress) {
+	private void awaitStarted(ServiceDefinition service, int instance, String name, ManagedProcess process, int port) {
 		try {
 			awaitReady(name, process, port, "/actuator/health/readiness");
 		}
@@ -405,7 +403,7 @@ public final class Stack implements AutoCloseable {
 			if (process.isAlive()) {
 				throw ex;
 			}
-			progress.accept(name + " exited while starting (code " + process.exitCode() + "); starting it again");
+			System.err.println(name + " exited while starting (code " + process.exitCode() + "); starting it again");
 			try {
 				awaitReady(name, startService(service, instance, name), port, "/actuator/health/readiness");
 			}
