@@ -33,9 +33,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 
 /**
- * The signaling protocol (signaling-service/README.md, docs/signaling.md) for the sockets
- * of this instance, with the other instances through the {@link Directory} and the
- * {@link Relay}.
+ * The signaling protocol (docs/signaling.md) for the sockets of this instance, with the
+ * other instances through the {@link Directory} and the {@link Relay}.
  * <ul>
  * <li>A socket is pending until its user is let in; only admitted sockets signal, and
  * only to admitted sockets of the same meeting.</li>
