@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
+
 /** What clients send to the account endpoints; unknown members are ignored. */
 final class AccountRequests {
 
@@ -22,7 +24,7 @@ final class AccountRequests {
 			@NotNull @Password String password, @NotBlank @Size(max = 100) String name) {
 	}
 
-	record Login(@Email @Size(max = 254) String email, @Size(max = 254) String username,
+	record Login(@Email @Size(max = 254) @Nullable String email, @Size(max = 254) @Nullable String username,
 			@NotNull @Size(max = 200) String password) {
 
 		@AssertTrue(message = "email or username is required")
@@ -39,7 +41,7 @@ final class AccountRequests {
 	record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
 	}
 
-	record Logout(@Size(max = 200) String refreshToken) {
+	record Logout(@Size(max = 200) @Nullable String refreshToken) {
 	}
 
 	record UpdateProfile(@NotBlank @Size(max = 100) String name) {

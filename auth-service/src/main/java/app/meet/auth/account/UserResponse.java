@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user as clients see it; {@code email} only for the user themself.
  *
  * @param avatarUrl the avatar's path, {@code ""} when there is none
  */
-public record UserResponse(UUID id, @JsonInclude(JsonInclude.Include.NON_NULL) String email, String username,
+public record UserResponse(UUID id, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String email, String username,
 		String name, String avatarUrl, Instant createdAt) {
 
 	/** The user as they see themself. */

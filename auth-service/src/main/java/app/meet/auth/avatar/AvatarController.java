@@ -3,6 +3,9 @@ package app.meet.auth.avatar;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import app.meet.auth.account.UserResponse;
 import app.meet.platform.problem.Problems;
 
@@ -25,6 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Uploading one's avatar, and anyone's avatar as a public, cacheable image. */
 @RestController
+@Tag(name = "avatars", description = "Profile pictures")
 class AvatarController {
 
 	private final AvatarService avatars;
@@ -33,12 +37,14 @@ class AvatarController {
 		this.avatars = avatars;
 	}
 
+	@Operation(summary = "Upload the signed-in user's picture (PNG, JPEG, GIF or WebP, at most 2 MiB)")
 	@PutMapping(path = "/api/auth/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	UserResponse upload(@AuthenticationPrincipal Jwt token, @RequestPart("file") MultipartFile file) throws Exception {
 		UUID userId = UUID.fromString(token.getSubject());
 		return UserResponse.forSelf(this.avatars.upload(userId, file.getInputStream()));
 	}
 
+	@Operation(summary = "A user's picture")
 	@GetMapping("/api/users/{id}/avatar")
 	ResponseEntity<?> download(@PathVariable UUID id) throws Exception {
 		return this.avatars.download(id)

@@ -3,6 +3,9 @@ package app.meet.auth.token;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import app.meet.platform.security.SecurityProperties;
 
 import org.springframework.http.CacheControl;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The public keys tokens are verified with, and the issuer's metadata. */
 @RestController
+@Tag(name = "keys", description = "The public keys access tokens are signed with")
 class JwksController {
 
 	private final SigningKeys keys;
@@ -23,6 +27,7 @@ class JwksController {
 		this.security = security;
 	}
 
+	@Operation(summary = "The signing keys as a JSON Web Key Set")
 	@GetMapping("/.well-known/jwks.json")
 	ResponseEntity<Map<String, Object>> jwks() {
 		return ResponseEntity.ok()
@@ -30,6 +35,7 @@ class JwksController {
 			.body(this.keys.publicKeys().toJSONObject());
 	}
 
+	@Operation(summary = "Issuer metadata naming the key set")
 	@GetMapping("/.well-known/openid-configuration")
 	Map<String, Object> openIdConfiguration() {
 		String issuer = this.security.issuer();

@@ -10,6 +10,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
 import app.meet.chat.user.UserDirectory;
 
 import org.springframework.core.io.InputStreamResource;
@@ -33,6 +38,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** {@code /api/meetings/{id}/messages} and {@code /api/meetings/{id}/files}. */
 @RestController
+@Tag(name = "chat", description = "Messages, history and attachments")
 class MessageController {
 
 	static final int MAX_CONTENT_LENGTH = 4000;
@@ -48,6 +54,7 @@ class MessageController {
 		this.users = users;
 	}
 
+	@Operation(summary = "Post a message")
 	@PostMapping("/api/meetings/{id}/messages")
 	@ResponseStatus(HttpStatus.CREATED)
 	MessageResponse post(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
@@ -62,6 +69,7 @@ class MessageController {
 		return this.messages.post(id, this.users.remember(token), content);
 	}
 
+	@Operation(summary = "History, oldest first, the newest `limit` before `before` (`Link` rel=\"next\" for older)")
 	@GetMapping("/api/meetings/{id}/messages")
 	ResponseEntity<List<MessageResponse>> history(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit,
@@ -75,6 +83,7 @@ class MessageController {
 		return response.body(page.messages());
 	}
 
+	@Operation(summary = "Share a file (at most 25 MiB) as a message")
 	@PostMapping(path = "/api/meetings/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	MessageResponse share(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
@@ -86,6 +95,7 @@ class MessageController {
 				contentType(file.getContentType()), file.getSize(), file.getInputStream());
 	}
 
+	@Operation(summary = "Download a shared file")
 	@GetMapping("/api/meetings/{id}/files/{fileId}")
 	ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
 			@PathVariable UUID fileId) throws Exception {
@@ -154,8 +164,9 @@ class MessageController {
 	/**
 	 * {@code type}, when given, is {@code text}: system and file messages are not posted.
 	 */
+	@Schema(name = "PostMessage")
 	record PostRequest(@NotNull(message = "must not be blank") String content,
-			@Pattern(regexp = "text", message = "must be text") String type) {
+			@Pattern(regexp = "text", message = "must be text") @Nullable String type) {
 	}
 
 }

@@ -3,6 +3,8 @@ package app.meet.chat.message;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import app.meet.chat.user.UserView;
 
 /**
@@ -11,7 +13,7 @@ import app.meet.chat.user.UserView;
  * is whom it is about.
  */
 public record MessageResponse(UUID id, UUID meetingId, UserView user, String type, String content,
-		AttachmentResponse file, Instant createdAt) {
+		@Nullable AttachmentResponse file, Instant createdAt) {
 
 	static final String TEXT = "text";
 

@@ -10,6 +10,9 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Min;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import app.meet.chat.config.ChatProperties;
 import app.meet.chat.membership.Membership;
 import app.meet.platform.security.RevocationWatch;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * seconds of its token being revoked ({@link RevocationWatch}).
  */
 @RestController
+@Tag(name = "live events", description = "The meeting's live event stream")
 class StreamController {
 
 	private static final byte[] OPENING = "retry: 3000\n: connected\n\n".getBytes(StandardCharsets.UTF_8);
@@ -50,6 +54,7 @@ class StreamController {
 		this.heartbeat = properties.heartbeat();
 	}
 
+	@Operation(summary = "Server-sent events of the meeting; `Last-Event-ID` resumes after that event")
 	@GetMapping("/api/meetings/{id}/events")
 	void stream(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
 			@RequestHeader(name = "Last-Event-ID", required = false) @Min(0) Long lastEventId,

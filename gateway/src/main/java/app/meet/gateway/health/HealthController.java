@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import app.meet.platform.problem.Problems;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * waits for and an operator asks).
  */
 @RestController
+@Tag(name = "probes", description = "Whether the gateway, and the stack behind it, can serve")
 class HealthController {
 
 	private final StackReadiness readiness;
@@ -37,11 +40,13 @@ class HealthController {
 		this.availability = availability;
 	}
 
+	@Operation(summary = "Liveness of the gateway")
 	@GetMapping("/health")
 	Map<String, String> health() {
 		return Map.of("status", "ok");
 	}
 
+	@Operation(summary = "Readiness of the gateway")
 	@GetMapping("/ready")
 	ResponseEntity<Object> ready() {
 		if (this.availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) {
@@ -53,6 +58,7 @@ class HealthController {
 					"This gateway is not taking traffic (starting or shutting down)", "not-ready"), null));
 	}
 
+	@Operation(summary = "Readiness of every service behind the gateway")
 	@GetMapping("/health/stack")
 	Mono<ResponseEntity<Object>> stack() {
 		return this.readiness.check().map((components) -> {

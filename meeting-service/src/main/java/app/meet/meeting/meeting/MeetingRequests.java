@@ -10,28 +10,40 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
 /** What clients send to the meeting endpoints; unknown members are ignored. */
 final class MeetingRequests {
 
 	private MeetingRequests() {
 	}
 
-	record Create(@NotBlank @Size(max = 200) String title, @Size(max = 2000) String description,
-			@Future Instant scheduledAt, @Min(2) @Max(1000) Integer maxUsers, @Valid Settings settings) {
+	@Schema(name = "CreateMeeting")
+	record Create(@NotBlank @Size(max = 200) String title, @Size(max = 2000) @Nullable String description,
+			@Future @Nullable Instant scheduledAt, @Min(2) @Max(1000) @Nullable Integer maxUsers,
+			@Valid @Nullable Settings settings) {
 	}
 
 	/** Changes to a meeting; absent members stay as they are. */
-	record Update(@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
-			@Size(max = 2000) String description, @Future Instant scheduledAt, @Min(2) @Max(1000) Integer maxUsers,
-			@Valid Settings settings) {
+	@Schema(name = "UpdateMeeting")
+	record Update(
+			@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*",
+					message = "must not be blank") @Nullable String title,
+			@Size(max = 2000) @Nullable String description, @Future @Nullable Instant scheduledAt,
+			@Min(2) @Max(1000) @Nullable Integer maxUsers, @Valid @Nullable Settings settings) {
 	}
 
 	/** The caller's own media state and raised hand; absent members stay as they are. */
-	record MyState(Boolean isMuted, Boolean isVideoOn, Boolean isSharing, Boolean handRaised) {
+	@Schema(name = "UpdateMyState")
+	record MyState(@Nullable Boolean isMuted, @Nullable Boolean isVideoOn, @Nullable Boolean isSharing,
+			@Nullable Boolean handRaised) {
 	}
 
-	record Settings(Boolean allowChat, Boolean allowScreenShare, Boolean muteOnJoin, Boolean videoOnJoin,
-			Boolean waitingRoomEnabled, Boolean recordingEnabled, @Min(0) @Max(86400) Integer emptyTimeoutSeconds) {
+	@Schema(name = "MeetingSettingsChange", description = "Settings to change; those left out keep their value")
+	record Settings(@Nullable Boolean allowChat, @Nullable Boolean allowScreenShare, @Nullable Boolean muteOnJoin,
+			@Nullable Boolean videoOnJoin, @Nullable Boolean waitingRoomEnabled, @Nullable Boolean recordingEnabled,
+			@Min(0) @Max(86400) @Nullable Integer emptyTimeoutSeconds) {
 	}
 
 }

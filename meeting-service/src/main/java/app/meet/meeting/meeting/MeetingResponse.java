@@ -3,12 +3,15 @@ package app.meet.meeting.meeting;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import app.meet.meeting.user.UserView;
 
 /** A meeting as clients see it. */
 record MeetingResponse(UUID id, String code, String title, String description, UUID hostId, UserView host,
-		String status, Instant scheduledAt, Instant startedAt, Instant endedAt, int maxUsers, boolean isRecording,
-		String recordingUrl, int participantCount, MeetingSettings settings, Instant createdAt, Instant updatedAt) {
+		String status, @Nullable Instant scheduledAt, @Nullable Instant startedAt, @Nullable Instant endedAt,
+		int maxUsers, boolean isRecording, @Nullable String recordingUrl, int participantCount,
+		MeetingSettings settings, Instant createdAt, Instant updatedAt) {
 
 	static MeetingResponse of(Meeting meeting, UserView host, int participantCount) {
 		return new MeetingResponse(meeting.id(), MeetingCode.display(meeting.code()), meeting.title(),

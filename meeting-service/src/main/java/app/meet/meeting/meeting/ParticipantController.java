@@ -6,6 +6,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import app.meet.meeting.participant.ParticipantResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * to others, the waiting room's answers included.
  */
 @RestController
+@Tag(name = "moderation", description = "The host and moderators act on participants")
 class ParticipantController {
 
 	private final ModerationService moderation;
@@ -32,32 +37,38 @@ class ParticipantController {
 		this.admissions = admissions;
 	}
 
+	@Operation(summary = "Mute a participant")
 	@PostMapping("/api/meetings/{id}/participants/{userId}/mute")
 	ParticipantResponse mute(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID userId) {
 		return this.moderation.mute(id, userId, UUID.fromString(token.getSubject()));
 	}
 
+	@Operation(summary = "Remove a participant; they cannot join again")
 	@PostMapping("/api/meetings/{id}/participants/{userId}/remove")
 	ParticipantResponse remove(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID userId) {
 		return this.moderation.remove(id, userId, UUID.fromString(token.getSubject()));
 	}
 
+	@Operation(summary = "Make a participant a moderator or a guest again (host)")
 	@PutMapping("/api/meetings/{id}/participants/{userId}/role")
 	ParticipantResponse changeRole(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID userId,
 			@Valid @RequestBody RoleRequest request) {
 		return this.moderation.changeRole(id, userId, request.role(), UUID.fromString(token.getSubject()));
 	}
 
+	@Operation(summary = "Let in a user from the waiting room")
 	@PostMapping("/api/meetings/{id}/participants/{userId}/admit")
 	ParticipantResponse admit(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID userId) {
 		return this.admissions.admit(id, userId, UUID.fromString(token.getSubject()));
 	}
 
+	@Operation(summary = "Turn away a user in the waiting room")
 	@PostMapping("/api/meetings/{id}/participants/{userId}/deny")
 	ParticipantResponse deny(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID userId) {
 		return this.admissions.deny(id, userId, UUID.fromString(token.getSubject()));
 	}
 
+	@Schema(name = "ChangeRole")
 	record RoleRequest(
 			@NotNull @Pattern(regexp = "moderator|guest", message = "must be moderator or guest") String role) {
 	}

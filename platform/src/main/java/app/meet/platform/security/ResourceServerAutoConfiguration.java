@@ -93,7 +93,7 @@ public class ResourceServerAutoConfiguration {
 			.requestCache((cache) -> cache.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> {
-				requests.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
+				requests.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error", "/v3/api-docs")
 					.permitAll()
 					.requestMatchers(properties.publicPaths().toArray(String[]::new))
 					.permitAll();

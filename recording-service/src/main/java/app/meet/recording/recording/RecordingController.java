@@ -7,11 +7,15 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import io.minio.errors.MinioException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+
+import io.minio.errors.MinioException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,6 +37,7 @@ import org.springframework.web.context.request.ServletWebRequest;
  * {@code /api/meetings/{id}/recording/start|stop}.
  */
 @RestController
+@Tag(name = "recordings", description = "Recordings uploaded as they are made, played back with ranges")
 class RecordingController {
 
 	private final Recordings recordings;
@@ -41,13 +46,16 @@ class RecordingController {
 		this.recordings = recordings;
 	}
 
+	@Operation(summary = "Start recording the meeting")
 	@PostMapping({ "/api/meetings/{id}/recordings", "/api/meetings/{id}/recording/start" })
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<RecordingResponse> start(@AuthenticationPrincipal Jwt token, @PathVariable UUID id)
 			throws MinioException {
 		RecordingResponse recording = this.recordings.start(id, user(token));
 		return ResponseEntity.created(URI.create("/api/recordings/" + recording.id())).body(recording);
 	}
 
+	@Operation(summary = "Upload the next chunk of a recording (numbered from 0; a repeat is accepted once)")
 	@PutMapping("/api/recordings/{id}/chunks/{seq}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void upload(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
@@ -57,21 +65,25 @@ class RecordingController {
 				request.getInputStream());
 	}
 
+	@Operation(summary = "Stop a recording and finish its file")
 	@PostMapping("/api/recordings/{id}/stop")
 	RecordingResponse stop(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
 		return this.recordings.stop(id, user(token));
 	}
 
+	@Operation(summary = "Stop the meeting's current recording")
 	@PostMapping("/api/meetings/{id}/recording/stop")
 	RecordingResponse stopInMeeting(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
 		return this.recordings.stopInMeeting(id, user(token));
 	}
 
+	@Operation(summary = "The meeting's recordings")
 	@GetMapping("/api/meetings/{id}/recordings")
 	List<RecordingResponse> ofMeeting(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
 		return this.recordings.ofMeeting(id, user(token));
 	}
 
+	@Operation(summary = "A recording")
 	@GetMapping("/api/recordings/{id}")
 	RecordingResponse get(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
 		return this.recordings.get(id, user(token));
@@ -84,7 +96,11 @@ class RecordingController {
 	 * with {@code If-Range} is served only from the same media (else all of it, as RFC
 	 * 9110 requires).
 	 */
+	@Operation(summary = "Play a recording back; `Range` requests get 206")
 	@GetMapping("/api/recordings/{id}/media")
+	@ApiResponse(responseCode = "200", description = "The whole recording")
+	@ApiResponse(responseCode = "206", description = "The requested range (`Content-Range`)")
+	@ApiResponse(responseCode = "416", description = "A range beyond the end (`Content-Range: bytes */size`)")
 	void media(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.RANGE, required = false) String rangeHeader,
 			@RequestHeader(name = HttpHeaders.IF_RANGE, required = false) String ifRange, HttpServletRequest request,
@@ -111,6 +127,7 @@ class RecordingController {
 		}
 	}
 
+	@Operation(summary = "Delete a recording (whoever started it, or the host)")
 	@DeleteMapping("/api/recordings/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {

@@ -3,12 +3,14 @@ package app.meet.recording.recording;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A recording as clients and {@code recording.events} see it; {@code mediaUrl} is set
  * once it is {@code ready}.
  */
 public record RecordingResponse(UUID id, UUID meetingId, UUID startedBy, String status, Instant startedAt,
-		Instant stoppedAt, long sizeBytes, String contentType, String mediaUrl) {
+		@Nullable Instant stoppedAt, long sizeBytes, String contentType, @Nullable String mediaUrl) {
 
 	static RecordingResponse of(Recording recording) {
 		return new RecordingResponse(recording.id(), recording.meetingId(), recording.startedBy(), recording.status(),

@@ -11,6 +11,9 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import app.meet.signaling.config.SignalingProperties;
 
 import org.springframework.http.CacheControl;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * server), valid for {@code ttl_seconds}.
  */
 @RestController
+@Tag(name = "calls", description = "What a WebRTC call needs besides signaling")
 class IceServersController {
 
 	private final SignalingProperties.Ice ice;
@@ -38,6 +42,7 @@ class IceServersController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "STUN and TURN servers, with short-lived TURN credentials")
 	@GetMapping("/api/rtc/ice-servers")
 	ResponseEntity<IceServers> iceServers(@AuthenticationPrincipal Jwt token) {
 		List<Map<String, Object>> servers = new ArrayList<>();

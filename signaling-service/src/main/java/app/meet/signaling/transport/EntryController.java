@@ -1,5 +1,9 @@
 package app.meet.signaling.transport;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import app.meet.platform.problem.Problems;
 
 import org.springframework.http.HttpHeaders;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * because once upgraded it could no longer refuse with a status.
  */
 @RestController
+@Tag(name = "calls", description = "What a WebRTC call needs besides signaling")
 class EntryController {
 
 	private final Entry entry;
@@ -27,7 +32,10 @@ class EntryController {
 		this.entry = entry;
 	}
 
+	@Operation(
+			summary = "Would the signaling WebSocket be accepted? (204, or the refusal); with `Upgrade: websocket` it opens")
 	@GetMapping(path = "/ws", headers = "!Upgrade")
+	@ApiResponse(responseCode = "204", description = "The upgrade would be accepted")
 	ResponseEntity<Void> check(@AuthenticationPrincipal Jwt token,
 			@RequestParam(name = "meeting_id", required = false) String meetingId) {
 		this.entry.check(token, meetingId);
