@@ -1,35 +1,17 @@
 package app.meet.auth.account;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
+import app.meet.events.auth.UserEvent;
 import app.meet.platform.events.DomainEvent;
 
 /**
- * What auth-service tells the others on {@code auth.events}, keyed by user id;
- * {@code user} is the public view, without email.
+ * What auth-service tells the others on {@code auth.events}: the user as others see them,
+ * without email.
  */
 sealed interface UserEvents extends DomainEvent {
 
-	UserResponse user();
-
-	@Override
-	default String topic() {
-		return "auth.events";
-	}
-
-	@Override
-	default String subject() {
-		return user().id().toString();
-	}
-
-	@Override
-	default Object data() {
-		return Map.of("user", user());
-	}
-
-	/** A new account. */
 	record UserRegistered(String eventId, Instant occurredAt, UserResponse user) implements UserEvents {
 
 		static UserRegistered of(User user) {
@@ -37,13 +19,12 @@ sealed interface UserEvents extends DomainEvent {
 		}
 
 		@Override
-		public String eventType() {
-			return "meet.user.registered";
+		public UserEvent event() {
+			return new UserEvent.Registered(this.user.asEventUser());
 		}
 
 	}
 
-	/** A changed name or avatar. */
 	record UserUpdated(String eventId, Instant occurredAt, UserResponse user) implements UserEvents {
 
 		static UserUpdated of(User user) {
@@ -51,8 +32,8 @@ sealed interface UserEvents extends DomainEvent {
 		}
 
 		@Override
-		public String eventType() {
-			return "meet.user.updated";
+		public UserEvent event() {
+			return new UserEvent.Updated(this.user.asEventUser());
 		}
 
 	}

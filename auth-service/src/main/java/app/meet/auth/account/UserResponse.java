@@ -25,6 +25,11 @@ public record UserResponse(UUID id, @JsonInclude(JsonInclude.Include.NON_NULL) @
 		return new UserResponse(user.id(), null, user.username(), user.name(), avatarUrl(user), user.createdAt());
 	}
 
+	/** The user as events carry them to the other services. */
+	public app.meet.events.User asEventUser() {
+		return new app.meet.events.User(this.id, this.username, this.name, this.avatarUrl, this.createdAt);
+	}
+
 	private static String avatarUrl(User user) {
 		if (user.avatarObject() == null) {
 			return "";

@@ -1,13 +1,11 @@
 package app.meet.chat.feed;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.meet.chat.membership.MeetingView;
@@ -17,8 +15,13 @@ import app.meet.chat.stream.StreamEvent;
 import app.meet.chat.stream.StreamLog;
 import app.meet.chat.user.UserDirectory;
 import app.meet.chat.user.UserView;
+import app.meet.events.EventTopics;
+import app.meet.events.meeting.Admission;
+import app.meet.events.meeting.Meeting;
+import app.meet.events.meeting.MeetingEvent;
+import app.meet.events.meeting.Participant;
 import app.meet.platform.events.AppliedEvents;
-import app.meet.platform.events.EventEnvelope;
+import app.meet.platform.events.IncomingEvent;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -57,80 +60,65 @@ class MeetingEventsListener {
 	@KafkaListener(topics = "meeting.events", groupId = "${spring.application.name}")
 	@Transactional
 	void on(ConsumerRecord<String, String> record) {
-		EventEnvelope envelope = EventEnvelope.fromKafkaRecord(record);
-		if (!this.appliedEvents.firstDelivery(envelope.id())) {
+		IncomingEvent<MeetingEvent> incoming = IncomingEvent.read(record, EventTopics.MEETING, this.json);
+		if (!this.appliedEvents.firstDelivery(incoming.envelope().id())) {
 			return;
 		}
-		JsonNode data = this.json.readTree(record.value().getBytes(StandardCharsets.UTF_8));
-		Instant time = envelope.time();
-		switch (envelope.type()) {
-			case "meet.meeting.created", "meet.meeting.updated" -> applyMeeting(data.path("meeting"), time);
-			case "meet.meeting.started" -> {
-				MeetingView meeting = applyMeeting(data.path("meeting"), time);
-				this.stream.append(meeting.id(), StreamEvent.MEETING_STARTED, null, data.path("meeting"));
+		Instant time = incoming.envelope().time();
+		switch (incoming.event()) {
+			case MeetingEvent.Created(Meeting meeting) -> applyMeeting(meeting, time);
+			case MeetingEvent.Updated(Meeting meeting) -> applyMeeting(meeting, time);
+			case MeetingEvent.Started(Meeting meeting) -> {
+				applyMeeting(meeting, time);
+				this.stream.append(meeting.id(), StreamEvent.MEETING_STARTED, null, meeting);
 			}
-			case "meet.meeting.ended" -> {
-				MeetingView meeting = applyMeeting(data.path("meeting"), time);
-				if (meeting.hostId() != null) {
-					this.messages.system(meeting.id(), meeting.hostId(), "The meeting has ended");
-				}
+			case MeetingEvent.Ended(Meeting meeting) -> {
+				applyMeeting(meeting, time);
+				this.messages.system(meeting.id(), meeting.hostId(), "The meeting has ended");
 				Map<String, Object> ended = new LinkedHashMap<>();
 				ended.put("meeting_id", meeting.id());
-				ended.put("ended_at", data.path("meeting").path("ended_at").asString(time.toString()));
+				ended.put("ended_at", (meeting.endedAt() != null) ? meeting.endedAt() : time);
 				this.stream.append(meeting.id(), StreamEvent.MEETING_ENDED, null, ended);
 			}
-			case "meet.participant.joined" -> {
-				Participant participant = applyParticipant(data.path("participant"), time);
-				this.stream.append(participant.meetingId(), StreamEvent.PARTICIPANT_JOINED, participant.user().id(),
-						participant.json());
-				this.messages.system(participant.meetingId(), participant.user().id(),
+			case MeetingEvent.ParticipantJoined(UUID meetingId, Participant participant) -> {
+				applyParticipant(participant, time);
+				this.stream.append(meetingId, StreamEvent.PARTICIPANT_JOINED, participant.user().id(), participant);
+				this.messages.system(meetingId, participant.user().id(),
 						participant.user().name() + " joined the meeting");
 			}
-			case "meet.participant.left", "meet.participant.removed" -> {
-				Participant participant = applyParticipant(data.path("participant"), time);
-				this.stream.append(participant.meetingId(), StreamEvent.PARTICIPANT_LEFT, participant.user().id(),
-						Map.of("user_id", participant.user().id(), "participant", participant.json()));
-				String what = envelope.type().endsWith("removed") ? " was removed from the meeting"
-						: " left the meeting";
-				this.messages.system(participant.meetingId(), participant.user().id(),
-						participant.user().name() + what);
-			}
-			case "meet.participant.updated" -> {
-				Participant participant = applyParticipant(data.path("participant"), time);
+			case MeetingEvent.ParticipantLeft(UUID meetingId, Participant participant) ->
+				departed(meetingId, participant, time, " left the meeting");
+			case MeetingEvent.ParticipantRemoved(UUID meetingId, Participant participant) ->
+				departed(meetingId, participant, time, " was removed from the meeting");
+			case MeetingEvent.ParticipantUpdated(UUID meetingId, Participant participant, Admission admission) -> {
+				applyParticipant(participant, time);
 				// admission news (knocks, admissions, denials) are for the host's socket,
-				// not
-				// the stream
-				if (!data.has("admission")) {
-					this.stream.append(participant.meetingId(), StreamEvent.PARTICIPANT_STATE, null,
-							participant.json());
+				// not the stream
+				if (admission == null) {
+					this.stream.append(meetingId, StreamEvent.PARTICIPANT_STATE, null, participant);
 				}
-			}
-			default -> {
 			}
 		}
 	}
 
-	private MeetingView applyMeeting(JsonNode meeting, Instant time) {
-		String hostId = meeting.path("host_id").asString(null);
-		MeetingView view = new MeetingView(UUID.fromString(meeting.path("id").asString()),
-				(hostId != null) ? UUID.fromString(hostId) : null, meeting.path("status").asString(),
-				meeting.path("settings").path("allow_chat").asBoolean(true));
-		String endedAt = meeting.path("ended_at").asString(null);
-		this.membership.applyMeeting(view, (endedAt != null) ? Instant.parse(endedAt) : null, time);
-		return view;
+	private void departed(UUID meetingId, Participant participant, Instant time, String what) {
+		applyParticipant(participant, time);
+		this.stream.append(meetingId, StreamEvent.PARTICIPANT_LEFT, participant.user().id(),
+				Map.of("user_id", participant.user().id(), "participant", participant));
+		this.messages.system(meetingId, participant.user().id(), participant.user().name() + what);
 	}
 
-	private Participant applyParticipant(JsonNode participant, Instant time) {
-		UUID meetingId = UUID.fromString(participant.path("meeting_id").asString());
-		UserView user = this.json.treeToValue(participant.path("user"), UserView.class);
-		this.users.apply(user, time);
-		this.membership.ensureMeeting(meetingId, time);
-		this.membership.applyMember(meetingId, user.id(), participant.path("role").asString(),
-				participant.path("status").asString(), time);
-		return new Participant(meetingId, user, participant);
+	private void applyMeeting(Meeting meeting, Instant time) {
+		this.membership.applyMeeting(
+				new MeetingView(meeting.id(), meeting.hostId(), meeting.status(), meeting.settings().allowChat()),
+				meeting.endedAt(), time);
 	}
 
-	private record Participant(UUID meetingId, UserView user, JsonNode json) {
+	private void applyParticipant(Participant participant, Instant time) {
+		this.users.apply(UserView.of(participant.user()), time);
+		this.membership.ensureMeeting(participant.meetingId(), time);
+		this.membership.applyMember(participant.meetingId(), participant.user().id(), participant.role(),
+				participant.status(), time);
 	}
 
 }

@@ -1,20 +1,19 @@
 package app.meet.chat.feed;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import app.meet.chat.membership.MeetingView;
 import app.meet.chat.membership.Membership;
 import app.meet.chat.message.MessageService;
 import app.meet.chat.stream.StreamEvent;
 import app.meet.chat.stream.StreamLog;
+import app.meet.events.EventTopics;
+import app.meet.events.recording.Recording;
+import app.meet.events.recording.RecordingEvent;
 import app.meet.platform.events.AppliedEvents;
-import app.meet.platform.events.EventEnvelope;
+import app.meet.platform.events.IncomingEvent;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -49,25 +48,21 @@ class RecordingEventsListener {
 	@KafkaListener(topics = "recording.events", groupId = "${spring.application.name}")
 	@Transactional
 	void on(ConsumerRecord<String, String> record) {
-		EventEnvelope envelope = EventEnvelope.fromKafkaRecord(record);
-		boolean started = envelope.type().equals("meet.recording.started");
-		if (!started && !envelope.type().equals("meet.recording.stopped")) {
+		IncomingEvent<RecordingEvent> incoming = IncomingEvent.read(record, EventTopics.RECORDING, this.json);
+		if (!this.appliedEvents.firstDelivery(incoming.envelope().id())) {
 			return;
 		}
-		if (!this.appliedEvents.firstDelivery(envelope.id())) {
-			return;
-		}
-		JsonNode recording = this.json.readTree(record.value().getBytes(StandardCharsets.UTF_8)).path("recording");
-		UUID meetingId = UUID.fromString(recording.path("meeting_id").asString());
-		this.membership.ensureMeeting(meetingId, envelope.time());
-		String startedBy = recording.path("started_by").asString(null);
-		UUID about = (startedBy != null) ? UUID.fromString(startedBy)
-				: this.membership.meeting(meetingId).map(MeetingView::hostId).orElse(null);
-		if (about != null) {
-			this.messages.system(meetingId, about, started ? "Recording started" : "Recording stopped");
-		}
-		this.stream.append(meetingId, started ? StreamEvent.RECORDING_STARTED : StreamEvent.RECORDING_STOPPED, null,
-				Map.of("recording_id", recording.path("id").asString(), "recording", recording));
+		Recording recording = incoming.event().recording();
+		this.membership.ensureMeeting(recording.meetingId(), incoming.envelope().time());
+		boolean started = switch (incoming.event()) {
+			case RecordingEvent.Started start -> true;
+			case RecordingEvent.Stopped stop -> false;
+		};
+		this.messages.system(recording.meetingId(), recording.startedBy(),
+				started ? "Recording started" : "Recording stopped");
+		this.stream.append(recording.meetingId(),
+				started ? StreamEvent.RECORDING_STARTED : StreamEvent.RECORDING_STOPPED, null,
+				Map.of("recording_id", recording.id(), "recording", recording));
 	}
 
 }

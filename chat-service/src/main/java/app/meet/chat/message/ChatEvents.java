@@ -1,18 +1,13 @@
 package app.meet.chat.message;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
+import app.meet.events.chat.ChatEvent;
 import app.meet.platform.events.DomainEvent;
 
 /** What chat-service tells the others on {@code chat.events}, keyed by meeting id. */
 sealed interface ChatEvents extends DomainEvent {
-
-	@Override
-	default String topic() {
-		return "chat.events";
-	}
 
 	/** A message was posted, a file shared or a system message written. */
 	record MessageCreated(String eventId, Instant occurredAt, MessageResponse message) implements ChatEvents {
@@ -22,18 +17,8 @@ sealed interface ChatEvents extends DomainEvent {
 		}
 
 		@Override
-		public String eventType() {
-			return "meet.chat.message.created";
-		}
-
-		@Override
-		public String subject() {
-			return this.message.meetingId().toString();
-		}
-
-		@Override
-		public Object data() {
-			return Map.of("message", this.message);
+		public ChatEvent event() {
+			return new ChatEvent.MessageCreated(this.message.asEvent());
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import app.meet.chat.user.UserView;
+import app.meet.events.chat.Message;
 
 /**
  * A message as clients see it: {@code type} is {@code text}, {@code system} or
@@ -20,5 +21,11 @@ public record MessageResponse(UUID id, UUID meetingId, UserView user, String typ
 	static final String SYSTEM = "system";
 
 	static final String FILE = "file";
+
+	/** The message as events carry it to the other services. */
+	Message asEvent() {
+		return new Message(this.id, this.meetingId, this.user.asEvent(), this.type, this.content,
+				(this.file != null) ? this.file.asEvent() : null, this.createdAt);
+	}
 
 }

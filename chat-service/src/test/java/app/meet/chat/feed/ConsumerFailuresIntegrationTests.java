@@ -19,12 +19,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import app.meet.chat.membership.Membership;
 import app.meet.devstack.PostgresServer;
 import app.meet.devstack.test.EmbeddedInfrastructure;
 import app.meet.devstack.test.EventFeed;
 import app.meet.devstack.test.SharedInfrastructure;
+import app.meet.events.EventSamples;
+import app.meet.events.meeting.MeetingEvent;
 import app.meet.platform.events.EventEnvelope;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +55,9 @@ class ConsumerFailuresIntegrationTests {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private JsonMapper json;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	private String bootstrapServers;
@@ -89,10 +95,13 @@ class ConsumerFailuresIntegrationTests {
 		UUID meetingId = UUID.randomUUID();
 		String broken = UUID.randomUUID().toString();
 		String unknown = UUID.randomUUID().toString();
+		String newer = UUID.randomUUID().toString();
 		double deadBefore = this.meters.counter("meet.events.dead.lettered", "topic", "meeting.events").count();
 		try (KafkaProducer<String, String> producer = EventFeed.producer(this.bootstrapServers)) {
 			send(producer, meetingId, "meet.meeting.started", "{\"meeting\":", broken);
 			send(producer, meetingId, "meet.meeting.teleported", meeting(meetingId), unknown);
+			send(producer, meetingId, "meet.meeting.started", meeting(meetingId), newer,
+					"urn:meet:event:meet.meeting.started:2");
 			send(producer, meetingId, "meet.meeting.started", meeting(meetingId), UUID.randomUUID().toString());
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.membership.meeting(meetingId).isPresent());
@@ -102,14 +111,14 @@ class ConsumerFailuresIntegrationTests {
 			consumer.subscribe(List.of("meeting.events.DLT"));
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				consumer.poll(Duration.ofMillis(500)).forEach((record) -> {
-					if (List.of(broken, unknown).contains(header(record, "ce_id"))) {
+					if (List.of(broken, unknown, newer).contains(header(record, "ce_id"))) {
 						deadLetters.add(record);
 					}
 				});
-				return deadLetters.size() >= 2;
+				return deadLetters.size() >= 3;
 			});
 		}
-		assertThat(deadLetters).extracting((record) -> header(record, "ce_id")).containsExactly(broken, unknown);
+		assertThat(deadLetters).extracting((record) -> header(record, "ce_id")).containsExactly(broken, unknown, newer);
 		ConsumerRecord<String, String> deadLetter = deadLetters.getFirst();
 		assertThat(deadLetter.value()).isEqualTo("{\"meeting\":");
 		assertThat(deadLetter.key()).isEqualTo(meetingId.toString());
@@ -117,8 +126,10 @@ class ConsumerFailuresIntegrationTests {
 		assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo("meeting.events");
 		assertThat(header(deadLetter, "kafka_dlt-exception-cause-fqcn")).startsWith("tools.jackson.");
 		assertThat(header(deadLetters.get(1), "kafka_dlt-exception-message")).contains("meet.meeting.teleported");
+		assertThat(header(deadLetters.get(2), "kafka_dlt-exception-message"))
+			.contains("meet.meeting.started version 2 is newer");
 		assertThat(this.meters.counter("meet.events.dead.lettered", "topic", "meeting.events").count())
-			.isEqualTo(deadBefore + 2);
+			.isEqualTo(deadBefore + 3);
 	}
 
 	/**
@@ -136,16 +147,14 @@ class ConsumerFailuresIntegrationTests {
 		}
 	}
 
-	private static String meeting(UUID meetingId) {
-		return "{\"meeting\":{\"id\":\"" + meetingId + "\",\"host_id\":\"" + UUID.randomUUID()
-				+ "\",\"status\":\"active\",\"settings\":{\"allow_chat\":true}}}";
+	private String meeting(UUID meetingId) {
+		return this.json
+			.writeValueAsString(new MeetingEvent.Started(EventSamples.meeting(meetingId, UUID.randomUUID(), "active")));
 	}
 
-	private static String participant(UUID meetingId, UUID userId) {
-		return "{\"meeting_id\":\"" + meetingId + "\",\"participant\":{\"id\":\"" + UUID.randomUUID()
-				+ "\",\"meeting_id\":\"" + meetingId + "\",\"user\":{\"id\":\"" + userId
-				+ "\",\"username\":\"guest\",\"name\":\"Guest\",\"avatar_url\":\"\",\"created_at\":null},"
-				+ "\"role\":\"guest\",\"status\":\"active\"}}";
+	private String participant(UUID meetingId, UUID userId) {
+		return this.json.writeValueAsString(new MeetingEvent.ParticipantJoined(meetingId,
+				EventSamples.participant(meetingId, userId, "Guest", "guest", "active")));
 	}
 
 	private void send(KafkaProducer<String, String> producer, UUID meetingId, String type, String value) {
@@ -154,9 +163,14 @@ class ConsumerFailuresIntegrationTests {
 
 	private void send(KafkaProducer<String, String> producer, UUID meetingId, String type, String value,
 			String eventId) {
+		send(producer, meetingId, type, value, eventId, null);
+	}
+
+	private void send(KafkaProducer<String, String> producer, UUID meetingId, String type, String value, String eventId,
+			String dataSchema) {
 		String key = meetingId.toString();
 		producer.send(new ProducerRecord<>("meeting.events", null, key, value,
-				new EventEnvelope(eventId, "test", type, Instant.now(), key).toKafkaHeaders()));
+				new EventEnvelope(eventId, "test", type, Instant.now(), key, dataSchema).toKafkaHeaders()));
 		producer.flush();
 	}
 

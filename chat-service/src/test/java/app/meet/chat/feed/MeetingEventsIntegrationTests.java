@@ -7,10 +7,17 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import app.meet.chat.membership.Membership;
 import app.meet.devstack.test.EmbeddedInfrastructure;
 import app.meet.devstack.test.EventFeed;
+import app.meet.events.EventSamples;
+import app.meet.events.EventTopic.EventType;
+import app.meet.events.EventTopics;
+import app.meet.events.MeetEvent;
+import app.meet.events.meeting.MeetingEvent;
+import app.meet.events.recording.RecordingEvent;
 import app.meet.platform.events.EventEnvelope;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +42,9 @@ class MeetingEventsIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private JsonMapper json;
+
 	@Value("${spring.kafka.bootstrap-servers}")
 	private String bootstrapServers;
 
@@ -44,26 +54,26 @@ class MeetingEventsIntegrationTests {
 		UUID hostId = UUID.randomUUID();
 		UUID guestId = UUID.randomUUID();
 		try (KafkaProducer<String, String> producer = EventFeed.producer(this.bootstrapServers)) {
-			send(producer, meetingId, "meeting.events", "meet.meeting.created", meeting(meetingId, hostId, "scheduled"),
+			send(producer, new MeetingEvent.Created(EventSamples.meeting(meetingId, hostId, "scheduled")),
 					UUID.randomUUID().toString());
-			send(producer, meetingId, "meeting.events", "meet.meeting.started", meeting(meetingId, hostId, "active"),
+			send(producer, new MeetingEvent.Started(EventSamples.meeting(meetingId, hostId, "active")),
 					UUID.randomUUID().toString());
 			String joined = UUID.randomUUID().toString();
-			send(producer, meetingId, "meeting.events", "meet.participant.joined",
-					participant(meetingId, guestId, "Gina", "active"), joined);
-			send(producer, meetingId, "meeting.events", "meet.participant.joined",
-					participant(meetingId, guestId, "Gina", "active"), joined);
+			MeetingEvent join = new MeetingEvent.ParticipantJoined(meetingId,
+					EventSamples.participant(meetingId, guestId, "Gina", "guest", "active"));
+			send(producer, join, joined);
+			send(producer, join, joined);
 			// another topic: applied in its own order, so wait for the join first
 			EventFeed.awaitApplied(() -> applied(joined));
 			String recording = UUID.randomUUID().toString();
-			String started = "{\"recording\":{\"id\":\"" + UUID.randomUUID() + "\",\"meeting_id\":\"" + meetingId
-					+ "\",\"started_by\":\"" + hostId + "\",\"status\":\"recording\"}}";
-			send(producer, meetingId, "recording.events", "meet.recording.started", started, recording);
-			send(producer, meetingId, "recording.events", "meet.recording.started", started, recording);
+			RecordingEvent started = new RecordingEvent.Started(
+					EventSamples.recording(meetingId, hostId, "recording", null));
+			send(producer, started, recording);
+			send(producer, started, recording);
 			EventFeed.awaitApplied(() -> applied(recording));
 			String marker = UUID.randomUUID().toString();
-			send(producer, meetingId, "meeting.events", "meet.participant.left",
-					participant(meetingId, guestId, "Gina", "left"), marker);
+			send(producer, new MeetingEvent.ParticipantLeft(meetingId,
+					EventSamples.participant(meetingId, guestId, "Gina", "guest", "left")), marker);
 			EventFeed.awaitApplied(() -> applied(marker));
 		}
 		assertThat(this.membership.member(meetingId, guestId)).hasValueSatisfying((member) -> {
@@ -86,23 +96,14 @@ class MeetingEventsIntegrationTests {
 			.list()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
 	}
 
-	private static String meeting(UUID meetingId, UUID hostId, String status) {
-		return "{\"meeting\":{\"id\":\"" + meetingId + "\",\"host_id\":\"" + hostId + "\",\"status\":\"" + status
-				+ "\",\"settings\":{\"allow_chat\":true}}}";
-	}
-
-	private static String participant(UUID meetingId, UUID userId, String name, String status) {
-		return "{\"meeting_id\":\"" + meetingId + "\",\"participant\":{\"id\":\"" + UUID.randomUUID()
-				+ "\",\"meeting_id\":\"" + meetingId + "\",\"user\":{\"id\":\"" + userId
-				+ "\",\"username\":\"gina\",\"name\":\"" + name + "\",\"avatar_url\":\"\",\"created_at\":null},"
-				+ "\"role\":\"guest\",\"status\":\"" + status + "\"}}";
-	}
-
-	private void send(KafkaProducer<String, String> producer, UUID meetingId, String topic, String type, String value,
-			String eventId) {
-		String key = meetingId.toString();
-		producer.send(new ProducerRecord<>(topic, null, key, value,
-				new EventEnvelope(eventId, "test", type, Instant.now(), key).toKafkaHeaders()));
+	/** The event as its producer's outbox sends it. */
+	private void send(KafkaProducer<String, String> producer, MeetEvent event, String eventId) {
+		String key = event.subject().toString();
+		EventType<?> type = EventTopics.typeOf(event);
+		producer.send(
+				new ProducerRecord<>(EventTopics.topicOf(event).name(), null, key, this.json.writeValueAsString(event),
+						new EventEnvelope(eventId, "test", type.name(), Instant.now(), key, type.dataSchema())
+							.toKafkaHeaders()));
 		producer.flush();
 	}
 

@@ -20,4 +20,12 @@ record MeetingResponse(UUID id, String code, String title, String description, U
 				meeting.recordingUrl(), participantCount, meeting.settings(), meeting.createdAt(), meeting.updatedAt());
 	}
 
+	/** The meeting as events carry it to the other services. */
+	app.meet.events.meeting.Meeting asEvent() {
+		return new app.meet.events.meeting.Meeting(this.id, this.code, this.title, this.description, this.hostId,
+				this.host.asEvent(), this.status, this.scheduledAt, this.startedAt, this.endedAt, this.maxUsers,
+				this.isRecording, this.recordingUrl, this.participantCount, this.settings.asEvent(), this.createdAt,
+				this.updatedAt);
+	}
+
 }

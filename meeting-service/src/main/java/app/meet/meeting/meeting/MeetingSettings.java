@@ -23,4 +23,10 @@ public record MeetingSettings(boolean allowChat, boolean allowScreenShare, boole
 		return (change != null) ? change : current;
 	}
 
+	/** The settings as events carry them to the other services. */
+	app.meet.events.meeting.MeetingSettings asEvent() {
+		return new app.meet.events.meeting.MeetingSettings(this.allowChat, this.allowScreenShare, this.muteOnJoin,
+				this.videoOnJoin, this.waitingRoomEnabled, this.recordingEnabled, this.emptyTimeoutSeconds);
+	}
+
 }

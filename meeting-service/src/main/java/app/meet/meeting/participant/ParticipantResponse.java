@@ -3,10 +3,20 @@ package app.meet.meeting.participant;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
+import app.meet.events.meeting.Participant;
 import app.meet.meeting.user.UserView;
 
 /** A participant as clients see it. */
-public record ParticipantResponse(UUID id, UUID meetingId, UserView user, String role, String status, Instant joinedAt,
-		Instant leftAt, boolean isMuted, boolean isVideoOn, boolean isSharing, boolean handRaised) {
+public record ParticipantResponse(UUID id, UUID meetingId, UserView user, String role, String status,
+		@Nullable Instant joinedAt, @Nullable Instant leftAt, boolean isMuted, boolean isVideoOn, boolean isSharing,
+		boolean handRaised) {
+
+	/** The participant as events carry them to the other services. */
+	public Participant asEvent() {
+		return new Participant(this.id, this.meetingId, this.user.asEvent(), this.role, this.status, this.joinedAt,
+				this.leftAt, this.isMuted, this.isVideoOn, this.isSharing, this.handRaised);
+	}
 
 }

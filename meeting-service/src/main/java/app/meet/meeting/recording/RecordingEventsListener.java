@@ -1,15 +1,16 @@
 package app.meet.meeting.recording;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.meet.events.EventTopics;
+import app.meet.events.recording.Recording;
+import app.meet.events.recording.RecordingEvent;
 import app.meet.meeting.meeting.MeetingService;
 import app.meet.platform.events.AppliedEvents;
-import app.meet.platform.events.EventEnvelope;
+import app.meet.platform.events.IncomingEvent;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -37,16 +38,15 @@ class RecordingEventsListener {
 	@KafkaListener(topics = "recording.events", groupId = "${spring.application.name}")
 	@Transactional
 	void on(ConsumerRecord<String, String> record) {
-		EventEnvelope envelope = EventEnvelope.fromKafkaRecord(record);
-		boolean started = envelope.type().equals("meet.recording.started");
-		if (!started && !envelope.type().equals("meet.recording.stopped")) {
+		IncomingEvent<RecordingEvent> incoming = IncomingEvent.read(record, EventTopics.RECORDING, this.json);
+		if (!this.appliedEvents.firstDelivery(incoming.envelope().id())) {
 			return;
 		}
-		JsonNode recording = this.json.readTree(record.value().getBytes(StandardCharsets.UTF_8)).path("recording");
-		UUID meetingId = UUID.fromString(recording.path("meeting_id").asString());
-		String mediaUrl = started ? null : recording.path("media_url").asString(null);
-		if (this.appliedEvents.firstDelivery(envelope.id())) {
-			this.meetings.applyRecording(meetingId, started, mediaUrl);
+		UUID meetingId = incoming.event().recording().meetingId();
+		switch (incoming.event()) {
+			case RecordingEvent.Started started -> this.meetings.applyRecording(meetingId, true, null);
+			case RecordingEvent.Stopped(Recording recording) ->
+				this.meetings.applyRecording(meetingId, false, recording.mediaUrl());
 		}
 	}
 

@@ -1,13 +1,12 @@
 package app.meet.meeting.user;
 
-import java.nio.charset.StandardCharsets;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.meet.events.EventTopics;
+import app.meet.events.auth.UserEvent;
 import app.meet.platform.events.AppliedEvents;
-import app.meet.platform.events.EventEnvelope;
+import app.meet.platform.events.IncomingEvent;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -32,14 +31,12 @@ class UserEventsListener {
 	@KafkaListener(topics = "auth.events", groupId = "${spring.application.name}")
 	@Transactional
 	void on(ConsumerRecord<String, String> record) {
-		EventEnvelope envelope = EventEnvelope.fromKafkaRecord(record);
-		if (!this.appliedEvents.firstDelivery(envelope.id())) {
+		IncomingEvent<UserEvent> incoming = IncomingEvent.read(record, EventTopics.AUTH, this.json);
+		if (!this.appliedEvents.firstDelivery(incoming.envelope().id())) {
 			return;
 		}
-		JsonNode user = this.json.readTree(record.value().getBytes(StandardCharsets.UTF_8)).get("user");
-		if (user != null) {
-			this.directory.apply(this.json.treeToValue(user, UserView.class), envelope.time());
-		}
+		// registered and updated alike carry the user as they now are
+		this.directory.apply(UserView.of(incoming.event().user()), incoming.envelope().time());
 	}
 
 }

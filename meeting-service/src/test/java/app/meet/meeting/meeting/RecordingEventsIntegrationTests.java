@@ -6,9 +6,12 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import app.meet.devstack.test.EmbeddedInfrastructure;
 import app.meet.devstack.test.EventFeed;
+import app.meet.events.EventSamples;
+import app.meet.events.recording.RecordingEvent;
 import app.meet.meeting.user.UserDirectory;
 import app.meet.platform.events.EventEnvelope;
 
@@ -36,6 +39,9 @@ class RecordingEventsIntegrationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private JsonMapper json;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	private String bootstrapServers;
@@ -71,8 +77,8 @@ class RecordingEventsIntegrationTests {
 	private String send(KafkaProducer<String, String> producer, MeetingResponse meeting, String type, String url,
 			String eventId) {
 		String key = meeting.id().toString();
-		String value = "{\"recording\":{\"id\":\"" + UUID.randomUUID() + "\",\"meeting_id\":\"" + key + "\""
-				+ ((url != null) ? ",\"media_url\":\"" + url + "\"" : "") + "}}";
+		String value = this.json.writeValueAsString(new RecordingEvent.Started(
+				EventSamples.recording(meeting.id(), meeting.hostId(), (url != null) ? "ready" : "recording", url)));
 		ProducerRecord<String, String> record = new ProducerRecord<>("recording.events", null, key, value,
 				new EventEnvelope(eventId, "recording-service", type, Instant.now(), key).toKafkaHeaders());
 		producer.send(record);

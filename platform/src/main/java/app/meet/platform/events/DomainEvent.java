@@ -2,11 +2,15 @@ package app.meet.platform.events;
 
 import java.time.Instant;
 
+import app.meet.events.EventTopic.EventType;
+import app.meet.events.EventTopics;
+import app.meet.events.MeetEvent;
+
 /**
  * A fact a service publishes on Kafka. Produced inside the transaction that makes the
  * change, recorded in the outbox (the event publication registry) and externalized from
- * there: the record's value is {@link #data()} as JSON, keyed by {@link #subject()}, with
- * the CloudEvents attributes as headers.
+ * there: the record's value is {@link #event()} as JSON, on its topic, keyed by its
+ * subject, with the CloudEvents attributes as headers.
  */
 public interface DomainEvent {
 
@@ -15,18 +19,24 @@ public interface DomainEvent {
 	 */
 	String eventId();
 
-	/** For example {@code meet.user.registered}. */
-	String eventType();
-
-	/** The topic, for example {@code auth.events}. */
-	String topic();
-
-	/** The meeting or user the event is about; also the record key. */
-	String subject();
-
+	/** When the change happened. */
 	Instant occurredAt();
 
-	/** The record's value, for example {@code {"user": {...}}}. */
-	Object data();
+	/** The event as its consumers read it: one of the shared contracts. */
+	MeetEvent event();
+
+	/** The event's type and version, such as {@code meet.user.registered} 1. */
+	default EventType<?> eventType() {
+		return EventTopics.typeOf(event());
+	}
+
+	default String topic() {
+		return EventTopics.topicOf(event()).name();
+	}
+
+	/** The meeting or user the event is about: the record's key. */
+	default String subject() {
+		return event().subject().toString();
+	}
 
 }

@@ -5,25 +5,30 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CloudEvents 1.0 attributes of an event on Kafka, carried as headers in binary
  * content mode ({@code ce_specversion}, {@code ce_id}, {@code ce_source},
- * {@code ce_type}, {@code ce_time}, {@code ce_subject}, {@code content-type}); the
- * record's value is the JSON data. The id is chosen when the change is committed, so a
- * redelivered event keeps it and consumers can ignore ids they have already applied.
+ * {@code ce_type}, {@code ce_time}, {@code ce_subject}, {@code content-type}, and
+ * {@code ce_dataschema} naming the version of the data); the record's value is the JSON
+ * data. The id is chosen when the change is committed, so a redelivered event keeps it
+ * and consumers can ignore ids they have already applied.
  *
  * @param id unique per event, the same on every delivery
  * @param source the producing service, for example {@code meeting-service}
  * @param type for example {@code meet.participant.joined}
  * @param time when the change happened
  * @param subject the meeting or user the event is about
+ * @param dataSchema the type and version of the data, such as
+ * {@code urn:meet:event:meet.participant.joined:1}; {@code null} when a producer did not
+ * say, which means the first version
  */
-public record EventEnvelope(String id, String source, String type, Instant time, String subject) {
+public record EventEnvelope(String id, String source, String type, Instant time, String subject,
+		@Nullable String dataSchema) {
 
 	public static final String SPEC_VERSION = "1.0";
 
@@ -43,12 +48,19 @@ public record EventEnvelope(String id, String source, String type, Instant time,
 
 	static final String CONTENT_TYPE_HEADER = "content-type";
 
+	static final String DATA_SCHEMA_HEADER = "ce_dataschema";
+
 	public EventEnvelope {
 		requireText(id, "id");
 		requireText(source, "source");
 		requireText(type, "type");
 		Objects.requireNonNull(time, "time");
 		requireText(subject, "subject");
+	}
+
+	/** An envelope whose data is of the type's first version. */
+	public EventEnvelope(String id, String source, String type, Instant time, String subject) {
+		this(id, source, type, time, subject, null);
 	}
 
 	public Headers toKafkaHeaders() {
@@ -60,6 +72,9 @@ public record EventEnvelope(String id, String source, String type, Instant time,
 		headers.add(TIME_HEADER, bytes(this.time.toString()));
 		headers.add(SUBJECT_HEADER, bytes(this.subject));
 		headers.add(CONTENT_TYPE_HEADER, bytes(CONTENT_TYPE));
+		if (this.dataSchema != null) {
+			headers.add(DATA_SCHEMA_HEADER, bytes(this.dataSchema));
+		}
 		return headers;
 	}
 
@@ -75,25 +90,14 @@ public record EventEnvelope(String id, String source, String type, Instant time,
 		try {
 			return new EventEnvelope(text(headers, ID_HEADER), text(headers, SOURCE_HEADER), text(headers, TYPE_HEADER),
 					Instant.parse(Objects.requireNonNull(text(headers, TIME_HEADER), "time")),
-					text(headers, SUBJECT_HEADER));
+					text(headers, SUBJECT_HEADER), text(headers, DATA_SCHEMA_HEADER));
 		}
 		catch (NullPointerException | IllegalArgumentException | DateTimeParseException ex) {
 			throw new InvalidEventException("Invalid CloudEvents headers: " + ex.getMessage());
 		}
 	}
 
-	/**
-	 * The envelope of a consumed record, whose type must be one its topic carries
-	 * ({@link EventTypes}).
-	 * @throws InvalidEventException for headers that are no CloudEvent of a known type
-	 */
-	public static EventEnvelope fromKafkaRecord(ConsumerRecord<?, ?> record) {
-		EventEnvelope envelope = fromKafkaHeaders(record.headers());
-		EventTypes.requireKnown(record.topic(), envelope.type());
-		return envelope;
-	}
-
-	private static String text(Headers headers, String name) {
+	private static @Nullable String text(Headers headers, String name) {
 		Header header = headers.lastHeader(name);
 		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}

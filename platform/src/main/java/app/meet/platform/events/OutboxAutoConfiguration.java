@@ -25,15 +25,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.modulith.events.EventExternalizationConfiguration;
-import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -69,7 +69,7 @@ public class OutboxAutoConfiguration {
 			.route(DomainEvent.class, (event) -> RoutingTarget.forTarget(event.topic()).andKey(event.subject()))
 			// a Message carries its own headers through the Kafka externalizer
 			.mapping(DomainEvent.class,
-					(event) -> MessageBuilder.withPayload(event.data()).copyHeaders(headers(event, source)).build())
+					(event) -> MessageBuilder.withPayload(event.event()).copyHeaders(headers(event, source)).build())
 			// one at a time, so that events leave in the order they were committed
 			.serializeExternalization(true)
 			.build();
@@ -175,8 +175,8 @@ public class OutboxAutoConfiguration {
 	}
 
 	static Map<String, Object> headers(DomainEvent event, String source) {
-		EventEnvelope envelope = new EventEnvelope(event.eventId(), source, event.eventType(), event.occurredAt(),
-				event.subject());
+		EventEnvelope envelope = new EventEnvelope(event.eventId(), source, event.eventType().name(),
+				event.occurredAt(), event.subject(), event.eventType().dataSchema());
 		Map<String, Object> headers = new HashMap<>();
 		envelope.toKafkaHeaders().forEach((header) -> headers.put(header.key(), header.value()));
 		return headers;

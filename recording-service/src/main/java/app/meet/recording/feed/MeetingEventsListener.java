@@ -1,15 +1,17 @@
 package app.meet.recording.feed;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.meet.events.EventTopics;
+import app.meet.events.meeting.Meeting;
+import app.meet.events.meeting.MeetingEvent;
+import app.meet.events.meeting.Participant;
 import app.meet.platform.events.AppliedEvents;
-import app.meet.platform.events.EventEnvelope;
+import app.meet.platform.events.IncomingEvent;
 import app.meet.recording.membership.MeetingView;
 import app.meet.recording.membership.Membership;
 import app.meet.recording.recording.Recordings;
@@ -43,42 +45,35 @@ class MeetingEventsListener {
 	@KafkaListener(topics = "meeting.events", groupId = "${spring.application.name}")
 	@Transactional
 	void on(ConsumerRecord<String, String> record) {
-		EventEnvelope envelope = EventEnvelope.fromKafkaRecord(record);
-		if (!this.appliedEvents.firstDelivery(envelope.id())) {
+		IncomingEvent<MeetingEvent> incoming = IncomingEvent.read(record, EventTopics.MEETING, this.json);
+		if (!this.appliedEvents.firstDelivery(incoming.envelope().id())) {
 			return;
 		}
-		JsonNode data = this.json.readTree(record.value().getBytes(StandardCharsets.UTF_8));
-		Instant time = envelope.time();
-		switch (envelope.type()) {
-			case "meet.meeting.created", "meet.meeting.started", "meet.meeting.updated" ->
-				applyMeeting(data.path("meeting"), time);
-			case "meet.meeting.ended" -> {
-				MeetingView meeting = applyMeeting(data.path("meeting"), time);
+		Instant time = incoming.envelope().time();
+		switch (incoming.event()) {
+			case MeetingEvent.Created(Meeting meeting) -> applyMeeting(meeting, time);
+			case MeetingEvent.Started(Meeting meeting) -> applyMeeting(meeting, time);
+			case MeetingEvent.Updated(Meeting meeting) -> applyMeeting(meeting, time);
+			case MeetingEvent.Ended(Meeting meeting) -> {
+				applyMeeting(meeting, time);
 				this.recordings.finishInProgress(meeting.id(), "the meeting ended");
 			}
-			case "meet.participant.joined", "meet.participant.left", "meet.participant.removed",
-					"meet.participant.updated" ->
-				applyParticipant(data.path("participant"), time);
-			default -> {
-			}
+			case MeetingEvent.ParticipantJoined joined -> applyParticipant(joined.participant(), time);
+			case MeetingEvent.ParticipantLeft left -> applyParticipant(left.participant(), time);
+			case MeetingEvent.ParticipantUpdated updated -> applyParticipant(updated.participant(), time);
+			case MeetingEvent.ParticipantRemoved removed -> applyParticipant(removed.participant(), time);
 		}
 	}
 
-	private MeetingView applyMeeting(JsonNode meeting, Instant time) {
-		String hostId = meeting.path("host_id").asString(null);
-		MeetingView view = new MeetingView(UUID.fromString(meeting.path("id").asString()),
-				(hostId != null) ? UUID.fromString(hostId) : null, meeting.path("status").asString(),
-				meeting.path("settings").path("recording_enabled").asBoolean(true));
-		this.membership.applyMeeting(view, time);
-		return view;
+	private void applyMeeting(Meeting meeting, Instant time) {
+		this.membership.applyMeeting(new MeetingView(meeting.id(), meeting.hostId(), meeting.status(),
+				meeting.settings().recordingEnabled()), time);
 	}
 
-	private void applyParticipant(JsonNode participant, Instant time) {
-		UUID meetingId = UUID.fromString(participant.path("meeting_id").asString());
-		UUID userId = UUID.fromString(participant.path("user").path("id").asString());
-		this.membership.ensureMeeting(meetingId, time);
-		this.membership.applyMember(meetingId, userId, participant.path("role").asString(),
-				participant.path("status").asString(), time);
+	private void applyParticipant(Participant participant, Instant time) {
+		this.membership.ensureMeeting(participant.meetingId(), time);
+		this.membership.applyMember(participant.meetingId(), participant.user().id(), participant.role(),
+				participant.status(), time);
 	}
 
 }

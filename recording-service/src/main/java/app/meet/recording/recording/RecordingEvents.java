@@ -1,9 +1,9 @@
 package app.meet.recording.recording;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
+import app.meet.events.recording.RecordingEvent;
 import app.meet.platform.events.DomainEvent;
 
 /**
@@ -12,23 +12,6 @@ import app.meet.platform.events.DomainEvent;
  */
 sealed interface RecordingEvents extends DomainEvent {
 
-	RecordingResponse recording();
-
-	@Override
-	default String topic() {
-		return "recording.events";
-	}
-
-	@Override
-	default String subject() {
-		return recording().meetingId().toString();
-	}
-
-	@Override
-	default Object data() {
-		return Map.of("recording", recording());
-	}
-
 	record Started(String eventId, Instant occurredAt, RecordingResponse recording) implements RecordingEvents {
 
 		Started(RecordingResponse recording) {
@@ -36,8 +19,8 @@ sealed interface RecordingEvents extends DomainEvent {
 		}
 
 		@Override
-		public String eventType() {
-			return "meet.recording.started";
+		public RecordingEvent event() {
+			return new RecordingEvent.Started(this.recording.asEvent());
 		}
 
 	}
@@ -50,8 +33,8 @@ sealed interface RecordingEvents extends DomainEvent {
 		}
 
 		@Override
-		public String eventType() {
-			return "meet.recording.stopped";
+		public RecordingEvent event() {
+			return new RecordingEvent.Stopped(this.recording.asEvent());
 		}
 
 	}

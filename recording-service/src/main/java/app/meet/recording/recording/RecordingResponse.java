@@ -19,4 +19,10 @@ public record RecordingResponse(UUID id, UUID meetingId, UUID startedBy, String 
 				recording.ready() ? "/api/recordings/" + recording.id() + "/media" : null);
 	}
 
+	/** The recording as events carry it to the other services. */
+	app.meet.events.recording.Recording asEvent() {
+		return new app.meet.events.recording.Recording(this.id, this.meetingId, this.startedBy, this.status,
+				this.startedAt, this.stoppedAt, this.sizeBytes, this.contentType, this.mediaUrl);
+	}
+
 }

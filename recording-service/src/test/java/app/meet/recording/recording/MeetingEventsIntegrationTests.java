@@ -9,9 +9,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import app.meet.devstack.test.EmbeddedInfrastructure;
 import app.meet.devstack.test.EventFeed;
+import app.meet.events.EventSamples;
+import app.meet.events.meeting.MeetingEvent;
 import app.meet.platform.events.EventEnvelope;
 import app.meet.recording.membership.MeetingView;
 import app.meet.recording.membership.Membership;
@@ -31,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 @EmbeddedInfrastructure
 class MeetingEventsIntegrationTests {
+
+	@Autowired
+	private JsonMapper json;
 
 	@Autowired
 	private Membership membership;
@@ -112,15 +118,16 @@ class MeetingEventsIntegrationTests {
 		assertThat(stoppedEvents(recording.id())).isEqualTo(1);
 	}
 
+	/** The data of a meeting event, complete as meeting-service publishes it. */
 	private String meeting(String status) {
-		return "{\"meeting\":{\"id\":\"" + this.meetingId + "\",\"host_id\":\"" + this.hostId + "\",\"status\":\""
-				+ status + "\",\"settings\":{\"recording_enabled\":true}}}";
+		return this.json
+			.writeValueAsString(new MeetingEvent.Updated(EventSamples.meeting(this.meetingId, this.hostId, status)));
 	}
 
+	/** The data of a participant event, complete as meeting-service publishes it. */
 	private String participant(UUID userId, String role, String status) {
-		return "{\"meeting_id\":\"" + this.meetingId + "\",\"participant\":{\"id\":\"" + UUID.randomUUID()
-				+ "\",\"meeting_id\":\"" + this.meetingId + "\",\"user\":{\"id\":\"" + userId + "\"},\"role\":\"" + role
-				+ "\",\"status\":\"" + status + "\"}}";
+		return this.json.writeValueAsString(new MeetingEvent.ParticipantUpdated(this.meetingId,
+				EventSamples.participant(this.meetingId, userId, "Someone", role, status), null));
 	}
 
 	/**

@@ -1,13 +1,16 @@
 package app.meet.signaling.feed;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import app.meet.platform.events.EventEnvelope;
+import app.meet.events.EventTopics;
+import app.meet.events.meeting.Admission;
+import app.meet.events.meeting.Meeting;
+import app.meet.events.meeting.MeetingEvent;
+import app.meet.events.meeting.Participant;
+import app.meet.platform.events.IncomingEvent;
 import app.meet.signaling.config.SignalingProperties;
 import app.meet.signaling.room.Signaling;
 import app.meet.signaling.routing.Directory;
@@ -41,36 +44,32 @@ class MeetingEventsListener {
 	@KafkaListener(topics = "meeting.events", groupId = "${spring.application.name}-${meet.signaling.instance}",
 			properties = "auto.offset.reset=latest")
 	void on(ConsumerRecord<String, String> record) {
-		EventEnvelope envelope = EventEnvelope.fromKafkaRecord(record);
-		JsonNode data = this.json.readTree(record.value().getBytes(StandardCharsets.UTF_8));
-		switch (envelope.type()) {
-			case "meet.meeting.ended" -> this.signaling.meetingEnded(id(data.path("meeting").path("id")));
-			case "meet.participant.joined" -> {
+		switch (IncomingEvent.read(record, EventTopics.MEETING, this.json).event()) {
+			case MeetingEvent.Ended(Meeting meeting) -> this.signaling.meetingEnded(meeting.id());
+			case MeetingEvent.ParticipantJoined(UUID meetingId, Participant participant) -> {
 				// a participant who never opens a socket is a ghost too
-				UUID meetingId = id(data.path("meeting_id"));
-				UUID userId = id(data.path("participant").path("user").path("id"));
-				if (!this.signaling.isPresent(meetingId, userId)) {
-					this.directory.markAbsent(meetingId, userId, this.properties.ghostTimeout());
+				if (!this.signaling.isPresent(meetingId, participant.user().id())) {
+					this.directory.markAbsent(meetingId, participant.user().id(), this.properties.ghostTimeout());
 				}
 			}
-			case "meet.participant.left" -> this.signaling.participantGone(id(data.path("meeting_id")),
-					id(data.path("participant").path("user").path("id")), "Left the meeting");
-			case "meet.participant.removed" -> this.signaling.participantGone(id(data.path("meeting_id")),
-					id(data.path("participant").path("user").path("id")), "Removed from the meeting");
-			case "meet.participant.updated" -> {
-				String admission = data.path("admission").asString("");
-				if (admission.equals("admitted") || admission.equals("denied")) {
-					this.signaling.admissionDecided(id(data.path("meeting_id")),
-							id(data.path("participant").path("user").path("id")), admission.equals("admitted"));
+			case MeetingEvent.ParticipantLeft(UUID meetingId, Participant participant) ->
+				this.signaling.participantGone(meetingId, participant.user().id(), "Left the meeting");
+			case MeetingEvent.ParticipantRemoved(UUID meetingId, Participant participant) ->
+				this.signaling.participantGone(meetingId, participant.user().id(), "Removed from the meeting");
+			case MeetingEvent.ParticipantUpdated(UUID meetingId, Participant participant, Admission admission) -> {
+				if (admission == Admission.ADMITTED || admission == Admission.DENIED) {
+					this.signaling.admissionDecided(meetingId, participant.user().id(),
+							admission == Admission.ADMITTED);
 				}
 			}
-			default -> {
+			// what the meeting is and whether it started is meeting-service's to answer
+			case MeetingEvent.Created created -> {
+			}
+			case MeetingEvent.Started started -> {
+			}
+			case MeetingEvent.Updated updated -> {
 			}
 		}
-	}
-
-	private static UUID id(JsonNode value) {
-		return UUID.fromString(value.asString());
 	}
 
 }
