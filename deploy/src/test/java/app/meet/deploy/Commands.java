@@ -2,6 +2,7 @@ package app.meet.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,22 @@ final class Commands {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Runs one of the checks' Node.js scripts (a test resource, such as
+	 * {@code validate-k8s.mjs}) on a file, with the npm packages installed in
+	 * {@code modules}: {@code node <script> <modules> <file>}.
+	 */
+	static Result nodeScript(String script, Path modules, Path file) {
+		try {
+			Path path = Path.of(Commands.class.getResource("/" + script).toURI());
+			return run(file.getParent(), Duration.ofMinutes(1), "node", path.toString(), modules.toString(),
+					file.toString());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

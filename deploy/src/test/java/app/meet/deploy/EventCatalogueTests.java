@@ -1,10 +1,8 @@
 package app.meet.deploy;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,18 +48,8 @@ class EventCatalogueTests {
 	}
 
 	private static Commands.Result parse(Path document) {
-		Path modules = Commands.npmLibrary("@asyncapi/parser", PARSER_VERSION);
-		return Commands.run(document.getParent(), Duration.ofMinutes(1), "node", validator().toString(),
-				modules.toString(), document.toString());
-	}
-
-	private static Path validator() {
-		try {
-			return Path.of(EventCatalogueTests.class.getResource("/validate-asyncapi.mjs").toURI());
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Commands.nodeScript("validate-asyncapi.mjs", Commands.npmLibrary("@asyncapi/parser", PARSER_VERSION),
+				document);
 	}
 
 }

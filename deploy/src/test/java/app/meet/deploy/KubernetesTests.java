@@ -1,11 +1,9 @@
 package app.meet.deploy;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -455,18 +453,8 @@ class KubernetesTests {
 
 	private static Commands.Result validate(Path rendered) {
 		Commands.npmLibrary("yaml", YAML_VERSION);
-		Path modules = Commands.npmLibrary("kubernetes-models", KUBERNETES_MODELS_VERSION);
-		return Commands.run(rendered.getParent(), Duration.ofMinutes(1), "node", validator().toString(),
-				modules.toString(), rendered.toString());
-	}
-
-	private static Path validator() {
-		try {
-			return Path.of(KubernetesTests.class.getResource("/validate-k8s.mjs").toURI());
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Commands.nodeScript("validate-k8s.mjs",
+				Commands.npmLibrary("kubernetes-models", KUBERNETES_MODELS_VERSION), rendered);
 	}
 
 	/** Every variable .env.example sets, with its value there. */

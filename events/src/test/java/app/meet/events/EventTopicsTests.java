@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +24,15 @@ class EventTopicsTests {
 		for (EventTopic<?> topic : EventTopics.ALL) {
 			Set<Class<?>> registered = new HashSet<>();
 			topic.types().values().forEach((type) -> registered.add(type.record()));
-			assertThat(registered).as(topic.name())
-				.containsExactlyInAnyOrderElementsOf(Arrays.asList(topic.family().getPermittedSubclasses()));
+			assertThat(registered).as(topic.name()).containsExactlyInAnyOrderElementsOf(records(topic.family()));
 		}
+	}
+
+	/** The records of a sealed family, through any sealed interfaces within it. */
+	private static List<Class<?>> records(Class<?> family) {
+		return Arrays.stream(family.getPermittedSubclasses())
+			.flatMap((member) -> member.isRecord() ? Stream.of(member) : records(member).stream())
+			.toList();
 	}
 
 	@Test

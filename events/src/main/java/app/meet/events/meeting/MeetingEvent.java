@@ -22,53 +22,41 @@ public sealed interface MeetingEvent extends MeetEvent {
 		return meetingId();
 	}
 
-	/**
-	 * {@code meet.meeting.created}: a meeting was created, scheduled until its first
-	 * join.
-	 */
-	record Created(Meeting meeting) implements MeetingEvent {
+	/** The events that carry the meeting as it now is. */
+	sealed interface OfMeeting extends MeetingEvent {
+
+		Meeting meeting();
 
 		@Override
-		public UUID meetingId() {
-			return this.meeting.id();
+		default UUID meetingId() {
+			return meeting().id();
 		}
 
 	}
 
+	/**
+	 * {@code meet.meeting.created}: a meeting was created, scheduled until its first
+	 * join.
+	 */
+	record Created(Meeting meeting) implements OfMeeting {
+	}
+
 	/** {@code meet.meeting.started}: the first join made the meeting active. */
-	record Started(Meeting meeting) implements MeetingEvent {
-
-		@Override
-		public UUID meetingId() {
-			return this.meeting.id();
-		}
-
+	record Started(Meeting meeting) implements OfMeeting {
 	}
 
 	/**
 	 * {@code meet.meeting.updated}: title, description, schedule, capacity or settings
 	 * changed, or a recording started or stopped.
 	 */
-	record Updated(Meeting meeting) implements MeetingEvent {
-
-		@Override
-		public UUID meetingId() {
-			return this.meeting.id();
-		}
-
+	record Updated(Meeting meeting) implements OfMeeting {
 	}
 
 	/**
 	 * {@code meet.meeting.ended}: the host ended the meeting, or it stayed empty past its
 	 * timeout.
 	 */
-	record Ended(Meeting meeting) implements MeetingEvent {
-
-		@Override
-		public UUID meetingId() {
-			return this.meeting.id();
-		}
-
+	record Ended(Meeting meeting) implements OfMeeting {
 	}
 
 	/** {@code meet.participant.joined}: someone became an active participant. */
