@@ -12,6 +12,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that a change to the API shows in review as a diff of those copies. After changing the
  * API on purpose, {@code -Dmeet.openapi.update=true} writes the new documents there.
  */
+@Order(12)
 class ApiDocumentsEndToEndTests {
 
 	private static final Path COMMITTED = Path.of("..", "docs", "openapi");

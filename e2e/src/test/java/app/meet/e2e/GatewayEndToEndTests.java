@@ -33,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(Integer.MAX_VALUE)
 class GatewayEndToEndTests {
 
 	/**
