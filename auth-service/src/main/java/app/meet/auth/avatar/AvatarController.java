@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import app.meet.auth.account.UserResponse;
@@ -46,6 +48,8 @@ class AvatarController {
 
 	@Operation(summary = "A user's picture")
 	@GetMapping("/api/users/{id}/avatar")
+	@ApiResponse(responseCode = "200", description = "The picture, in the type it was uploaded as",
+			content = @Content(mediaType = "image/*"))
 	ResponseEntity<?> download(@PathVariable UUID id) throws Exception {
 		return this.avatars.download(id)
 			.<ResponseEntity<?>>map((avatar) -> ResponseEntity.ok()

@@ -11,7 +11,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -97,6 +99,8 @@ class MessageController {
 
 	@Operation(summary = "Download a shared file")
 	@GetMapping("/api/meetings/{id}/files/{fileId}")
+	@ApiResponse(responseCode = "200", description = "The file, as an attachment, in the type it was shared as",
+			content = @Content(mediaType = "*/*"))
 	ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
 			@PathVariable UUID fileId) throws Exception {
 		MessageService.Download download = this.messages.download(id, UUID.fromString(token.getSubject()), fileId);

@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Min;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import app.meet.chat.config.ChatProperties;
@@ -56,6 +58,8 @@ class StreamController {
 
 	@Operation(summary = "Server-sent events of the meeting; `Last-Event-ID` resumes after that event")
 	@GetMapping("/api/meetings/{id}/events")
+	@ApiResponse(responseCode = "200", description = "The stream; its events are described in docs/api.md",
+			content = @Content(mediaType = "text/event-stream"))
 	void stream(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
 			@RequestHeader(name = "Last-Event-ID", required = false) @Min(0) Long lastEventId,
 			HttpServletResponse response) {

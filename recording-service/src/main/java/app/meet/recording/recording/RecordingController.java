@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Min;
 
 import io.minio.errors.MinioException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -98,8 +99,9 @@ class RecordingController {
 	 */
 	@Operation(summary = "Play a recording back; `Range` requests get 206")
 	@GetMapping("/api/recordings/{id}/media")
-	@ApiResponse(responseCode = "200", description = "The whole recording")
-	@ApiResponse(responseCode = "206", description = "The requested range (`Content-Range`)")
+	@ApiResponse(responseCode = "200", description = "The whole recording", content = @Content(mediaType = "video/*"))
+	@ApiResponse(responseCode = "206", description = "The requested range (`Content-Range`)",
+			content = @Content(mediaType = "video/*"))
 	@ApiResponse(responseCode = "416", description = "A range beyond the end (`Content-Range: bytes */size`)")
 	void media(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.RANGE, required = false) String rangeHeader,

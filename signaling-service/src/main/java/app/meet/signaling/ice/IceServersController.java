@@ -6,13 +6,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 import app.meet.signaling.config.SignalingProperties;
 
@@ -45,15 +46,14 @@ class IceServersController {
 	@Operation(summary = "STUN and TURN servers, with short-lived TURN credentials")
 	@GetMapping("/api/rtc/ice-servers")
 	ResponseEntity<IceServers> iceServers(@AuthenticationPrincipal Jwt token) {
-		List<Map<String, Object>> servers = new ArrayList<>();
+		List<IceServer> servers = new ArrayList<>();
 		if (!this.ice.stunUrls().isEmpty()) {
-			servers.add(Map.of("urls", this.ice.stunUrls()));
+			servers.add(new IceServer(this.ice.stunUrls(), null, null));
 		}
 		long ttl = this.ice.credentialTtl().toSeconds();
 		if (this.ice.turnConfigured()) {
 			String username = (this.clock.instant().getEpochSecond() + ttl) + ":" + token.getSubject();
-			servers.add(Map.of("urls", this.ice.turnUrls(), "username", username, "credential",
-					credential(username, this.ice.turnSecret())));
+			servers.add(new IceServer(this.ice.turnUrls(), username, credential(username, this.ice.turnSecret())));
 		}
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new IceServers(servers, ttl));
 	}
@@ -69,7 +69,14 @@ class IceServersController {
 		}
 	}
 
-	record IceServers(List<Map<String, Object>> iceServers, long ttlSeconds) {
+	record IceServers(List<IceServer> iceServers, long ttlSeconds) {
+	}
+
+	/**
+	 * An {@code RTCIceServer}: STUN servers without credentials, TURN servers with them.
+	 */
+	record IceServer(List<String> urls, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String username,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String credential) {
 	}
 
 }
