@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** What clients send to the account endpoints; unknown members are ignored. */
@@ -18,14 +19,17 @@ final class AccountRequests {
 	}
 
 	@PasswordUnlikeIdentity
-	record Register(@NotBlank @Email @Size(max = 254) String email,
+	record Register(@NotBlank @Email @Size(max = 254) @Schema(example = "ann@example.com") String email,
 			@NotNull @Pattern(regexp = USERNAME_PATTERN,
-					message = "must be 3 to 30 letters, digits, '_', '.' or '-'") String username,
-			@NotNull @Password String password, @NotBlank @Size(max = 100) String name) {
+					message = "must be 3 to 30 letters, digits, '_', '.' or '-'") @Schema(
+							example = "ann") String username,
+			@NotNull @Password @Schema(example = "correct horse battery") String password,
+			@NotBlank @Size(max = 100) @Schema(example = "Ann Lee") String name) {
 	}
 
-	record Login(@Email @Size(max = 254) @Nullable String email, @Size(max = 254) @Nullable String username,
-			@NotNull @Size(max = 200) String password) {
+	record Login(@Email @Size(max = 254) @Schema(example = "ann@example.com") @Nullable String email,
+			@Size(max = 254) @Nullable String username,
+			@NotNull @Size(max = 200) @Schema(example = "correct horse battery") String password) {
 
 		@AssertTrue(message = "email or username is required")
 		boolean isIdentified() {
@@ -44,7 +48,7 @@ final class AccountRequests {
 	record Logout(@Size(max = 200) @Nullable String refreshToken) {
 	}
 
-	record UpdateProfile(@NotBlank @Size(max = 100) String name) {
+	record UpdateProfile(@NotBlank @Size(max = 100) @Schema(example = "Ann Lee") String name) {
 	}
 
 }

@@ -169,7 +169,7 @@ class MessageController {
 	 * {@code type}, when given, is {@code text}: system and file messages are not posted.
 	 */
 	@Schema(name = "PostMessage")
-	record PostRequest(@NotNull(message = "must not be blank") String content,
+	record PostRequest(@NotNull(message = "must not be blank") @Schema(example = "Hello, everyone") String content,
 			@Pattern(regexp = "text", message = "must be text") @Nullable String type) {
 	}
 

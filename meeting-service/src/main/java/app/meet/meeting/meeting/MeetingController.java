@@ -122,7 +122,7 @@ class MeetingController {
 	}
 
 	@Schema(name = "JoinMeeting")
-	record JoinRequest(@NotBlank @Size(max = 40) String code) {
+	record JoinRequest(@NotBlank @Size(max = 40) @Schema(example = "beb-lgxs-blv") String code) {
 	}
 
 }

@@ -20,9 +20,9 @@ final class MeetingRequests {
 	}
 
 	@Schema(name = "CreateMeeting")
-	record Create(@NotBlank @Size(max = 200) String title, @Size(max = 2000) @Nullable String description,
-			@Future @Nullable Instant scheduledAt, @Min(2) @Max(1000) @Nullable Integer maxUsers,
-			@Valid @Nullable Settings settings) {
+	record Create(@NotBlank @Size(max = 200) @Schema(example = "Weekly sync") String title,
+			@Size(max = 2000) @Nullable String description, @Future @Nullable Instant scheduledAt,
+			@Min(2) @Max(1000) @Nullable Integer maxUsers, @Valid @Nullable Settings settings) {
 	}
 
 	/** Changes to a meeting; absent members stay as they are. */

@@ -69,8 +69,8 @@ class ParticipantController {
 	}
 
 	@Schema(name = "ChangeRole")
-	record RoleRequest(
-			@NotNull @Pattern(regexp = "moderator|guest", message = "must be moderator or guest") String role) {
+	record RoleRequest(@NotNull @Pattern(regexp = "moderator|guest",
+			message = "must be moderator or guest") @Schema(example = "moderator") String role) {
 	}
 
 }
