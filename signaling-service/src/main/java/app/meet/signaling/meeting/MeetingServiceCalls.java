@@ -26,7 +26,8 @@ import org.springframework.web.client.RestClient;
  * repeated safely when it failed without an answer, and a circuit breaker that, once most
  * recent calls failed, refuses calls at once for a while
  * ({@link MeetingServiceUnavailableException}, a quick 503) instead of piling up sockets
- * and threads that wait. A 4xx answer is an answer, not a failure.
+ * and threads that wait; then one call tries again, and closes it if it succeeds. A 4xx
+ * answer is an answer, not a failure.
  */
 final class MeetingServiceCalls {
 
@@ -44,7 +45,12 @@ final class MeetingServiceCalls {
 					.minimumNumberOfCalls(5)
 					.failureRateThreshold(50)
 					.waitDurationInOpenState(settings.openFor())
-					.permittedNumberOfCallsInHalfOpenState(2)
+					// one trial call decides: with two, a trial made while
+					// meeting-service was
+					// still starting outweighed one made once it was back, and users were
+					// refused
+					// for another open time though it answered
+					.permittedNumberOfCallsInHalfOpenState(1)
 					.recordExceptions(ResourceAccessException.class, HttpServerErrorException.class)
 					.build());
 		this.breaker.getEventPublisher()

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -58,15 +59,19 @@ class MeetingClientTests {
 		});
 		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		this.server.start();
+		this.client = client(Duration.ofSeconds(30));
+	}
+
+	private MeetingClient client(Duration breakerOpenFor) {
 		URI url = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
 		SignalingProperties properties = new SignalingProperties("signaling-service", url, url,
 				"a-secret-of-some-length", Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(60),
 				Duration.ofSeconds(15), 1048576, 50, 8, Duration.ofSeconds(30),
-				new SignalingProperties.Calls(Duration.ofSeconds(1), RESPONSE_TIMEOUT, Duration.ofSeconds(30)),
+				new SignalingProperties.Calls(Duration.ofSeconds(1), RESPONSE_TIMEOUT, breakerOpenFor),
 				new SignalingProperties.Ice(List.of(), List.of(), null, Duration.ofHours(12)));
 		ServiceTokens tokens = new ServiceTokens(RestClient.builder(), properties, Clock.systemUTC());
 		assertThat(tokens.current()).as("the token, fetched before anything is timed").isEqualTo("service-token");
-		this.client = new MeetingClient(RestClient.builder(), properties, tokens);
+		return new MeetingClient(RestClient.builder(), properties, tokens);
 	}
 
 	@AfterEach
@@ -117,6 +122,47 @@ class MeetingClientTests {
 		assertThat(this.client.standing(meetingId, userId))
 			.hasValueSatisfying((standing) -> assertThat(standing.meetingStatus()).isEqualTo("active"));
 		assertThat(tries).as("dropped without an answer, then answered").hasValue(2);
+	}
+
+	/**
+	 * After the open time one call tries meeting-service again and decides alone: a try
+	 * made while it was still away opens the breaker again, and the first that succeeds
+	 * closes it, so a meeting-service back from a restart is used at once.
+	 */
+	@Test
+	void oneSuccessfulTryAfterAnOutageClosesTheBreaker() throws InterruptedException {
+		Duration openFor = Duration.ofMillis(300);
+		MeetingClient client = client(openFor);
+		AtomicBoolean away = new AtomicBoolean(true);
+		UUID meetingId = UUID.randomUUID();
+		UUID userId = UUID.randomUUID();
+		this.server.createContext("/internal/meetings/" + meetingId, (exchange) -> {
+			if (away.get()) {
+				exchange.sendResponseHeaders(503, -1);
+				exchange.close();
+				return;
+			}
+			answer(exchange,
+					"{\"meetingId\":\"" + meetingId + "\",\"userId\":\"" + userId
+							+ "\",\"meetingStatus\":\"active\",\"admission\":\"none\",\"isHost\":false,"
+							+ "\"mayModerate\":false,\"mayJoin\":true}");
+		});
+		for (int call = 0; call < 5; call++) {
+			assertThatExceptionOfType(MeetingServiceUnavailableException.class)
+				.isThrownBy(() -> client.standing(meetingId, userId));
+		}
+		assertThat(client.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+		Thread.sleep(openFor.plusMillis(100));
+		assertThatExceptionOfType(MeetingServiceUnavailableException.class)
+			.isThrownBy(() -> client.standing(meetingId, userId));
+		assertThat(client.breakerState()).as("a try while still away").isEqualTo(CircuitBreaker.State.OPEN);
+
+		Thread.sleep(openFor.plusMillis(100));
+		away.set(false);
+		assertThat(client.standing(meetingId, userId)).isPresent();
+		assertThat(client.breakerState()).as("a try that succeeded").isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(client.standing(meetingId, userId)).isPresent();
 	}
 
 	private static void answer(HttpExchange exchange, String json) throws IOException {
