@@ -75,6 +75,8 @@ final class RunningStack {
 
 	private static Stack stack;
 
+	private static OtlpReceiver traces;
+
 	private static RuntimeException failure;
 
 	private RunningStack() {
@@ -86,6 +88,7 @@ final class RunningStack {
 		}
 		if (stack == null) {
 			try {
+				traces = OtlpReceiver.start();
 				Path directory = Files.createTempDirectory("meet-e2e-",
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 				Stack started = new Stack(Path.of("..").toAbsolutePath().normalize(), directory,
@@ -97,7 +100,9 @@ final class RunningStack {
 									"AUTH_REFRESH_REUSE_GRACE", REFRESH_REUSE_GRACE.toSeconds() + "s",
 									"MEET_SIGNALING_JOIN_TIMEOUT", SIGNALING_JOIN_TIMEOUT.toSeconds() + "s",
 									"MEET_SIGNALING_MAX_SOCKETS_PER_USER", Integer.toString(MAX_SOCKETS_PER_USER),
-									"AUTH_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(KEY_ENCRYPTION_KEY)))
+									"AUTH_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(KEY_ENCRYPTION_KEY),
+									"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint(),
+									"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "1s"))
 					.withSettings(SETTINGS)
 					.withJvmOptions(JVM_OPTIONS);
 				Stream.concat(Stream.of(ServiceDefinition.GATEWAY), ServiceDefinition.SERVICES.stream())
@@ -120,6 +125,12 @@ final class RunningStack {
 			}
 		}
 		return stack;
+	}
+
+	/** The receiver the stack's services export their spans to. */
+	static synchronized OtlpReceiver traces() {
+		get();
+		return traces;
 	}
 
 	private static byte[] randomKey() {

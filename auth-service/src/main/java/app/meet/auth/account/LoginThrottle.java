@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import app.meet.auth.config.AuthProperties;
 import app.meet.auth.throttle.RedisCounters;
 
@@ -55,10 +58,23 @@ class LoginThrottle {
 
 	private final AuthProperties properties;
 
-	LoginThrottle(RedisCounters counters, StringRedisTemplate redis, AuthProperties properties) {
+	private final Counter wrongCredentials;
+
+	private final Counter throttled;
+
+	LoginThrottle(RedisCounters counters, StringRedisTemplate redis, AuthProperties properties, MeterRegistry meters) {
 		this.counters = counters;
 		this.redis = redis;
 		this.properties = properties;
+		this.wrongCredentials = failures(meters, "wrong_credentials");
+		this.throttled = failures(meters, "throttled");
+	}
+
+	private static Counter failures(MeterRegistry meters, String reason) {
+		return Counter.builder("meet.auth.login.failures")
+			.tag("reason", reason)
+			.description("Logins refused: a wrong account or password, or too many attempts")
+			.register(meters);
 	}
 
 	/** What the throttle counts an account by. */
@@ -76,18 +92,25 @@ class LoginThrottle {
 	 * address
 	 */
 	void checkAllowed(String account, String address) {
-		refuseIfAtLimit(pairKey(account, address), this.properties.loginAttempts());
-		refuseIfAtLimit(addressKey(address), this.properties.loginAttemptsPerAddress());
-		if (!isKnown(account, address)) {
-			Long delay = this.redis.getExpire(delayKey(account), TimeUnit.MILLISECONDS);
-			if (delay != null && delay > 0) {
-				throw new TooManyLoginAttemptsException(
-						new RedisCounters.Count(0, Duration.ofMillis(delay)).retryAfter());
+		try {
+			refuseIfAtLimit(pairKey(account, address), this.properties.loginAttempts());
+			refuseIfAtLimit(addressKey(address), this.properties.loginAttemptsPerAddress());
+			if (!isKnown(account, address)) {
+				Long delay = this.redis.getExpire(delayKey(account), TimeUnit.MILLISECONDS);
+				if (delay != null && delay > 0) {
+					throw new TooManyLoginAttemptsException(
+							new RedisCounters.Count(0, Duration.ofMillis(delay)).retryAfter());
+				}
 			}
+		}
+		catch (TooManyLoginAttemptsException ex) {
+			this.throttled.increment();
+			throw ex;
 		}
 	}
 
 	void recordFailure(String account, String address) {
+		this.wrongCredentials.increment();
 		Duration window = this.properties.loginWindow();
 		this.counters.increment(pairKey(account, address), window);
 		this.counters.increment(addressKey(address), window);

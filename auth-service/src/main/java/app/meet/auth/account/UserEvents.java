@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import app.meet.events.auth.UserEvent;
 import app.meet.platform.events.DomainEvent;
+import app.meet.platform.tracing.TraceContext;
 
 /**
  * What auth-service tells the others on {@code auth.events}: the user as others see them,
@@ -12,10 +13,12 @@ import app.meet.platform.events.DomainEvent;
  */
 sealed interface UserEvents extends DomainEvent {
 
-	record UserRegistered(String eventId, Instant occurredAt, UserResponse user) implements UserEvents {
+	record UserRegistered(String eventId, Instant occurredAt, TraceContext trace,
+			UserResponse user) implements UserEvents {
 
 		static UserRegistered of(User user) {
-			return new UserRegistered(UUID.randomUUID().toString(), user.updatedAt(), UserResponse.forOthers(user));
+			return new UserRegistered(UUID.randomUUID().toString(), user.updatedAt(), TraceContext.current(),
+					UserResponse.forOthers(user));
 		}
 
 		@Override
@@ -25,10 +28,12 @@ sealed interface UserEvents extends DomainEvent {
 
 	}
 
-	record UserUpdated(String eventId, Instant occurredAt, UserResponse user) implements UserEvents {
+	record UserUpdated(String eventId, Instant occurredAt, TraceContext trace,
+			UserResponse user) implements UserEvents {
 
 		static UserUpdated of(User user) {
-			return new UserUpdated(UUID.randomUUID().toString(), user.updatedAt(), UserResponse.forOthers(user));
+			return new UserUpdated(UUID.randomUUID().toString(), user.updatedAt(), TraceContext.current(),
+					UserResponse.forOthers(user));
 		}
 
 		@Override

@@ -6,6 +6,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +36,14 @@ class StreamHub implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	StreamHub(StreamLog streamLog, ChatProperties properties) {
+	StreamHub(StreamLog streamLog, ChatProperties properties, MeterRegistry meters) {
 		this.streamLog = streamLog;
 		this.backlog = properties.subscriberBacklog();
+		Gauge
+			.builder("meet.chat.stream.subscribers", this.channels,
+					(channels) -> channels.values().stream().mapToInt((channel) -> channel.subscribers.size()).sum())
+			.description("Live streams open on this instance")
+			.register(meters);
 	}
 
 	/**
@@ -154,6 +161,8 @@ class StreamHub implements SmartLifecycle {
 			subscriber.offer(outgoing);
 		}
 		channel.lastSeq = event.seq();
+		log.info("Delivered {} {} of meeting {} to {} subscribers", event.name(), event.seq(), event.meetingId(),
+				channel.subscribers.size());
 	}
 
 	@Override

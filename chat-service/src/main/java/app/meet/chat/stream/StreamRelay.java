@@ -1,10 +1,14 @@
 package app.meet.chat.stream;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
+
+import app.meet.platform.tracing.TraceContext;
 
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -34,7 +38,8 @@ class StreamRelay {
 
 	void announce(StreamEvent event) {
 		try {
-			this.redis.convertAndSend(CHANNEL, this.json.writeValueAsString(event));
+			this.redis.convertAndSend(CHANNEL,
+					this.json.writeValueAsString(new Notice(event, Instant.now(), TraceContext.current())));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not announce stream event {} of meeting {}; subscribers catch up from the log: {}",
@@ -42,8 +47,17 @@ class StreamRelay {
 		}
 	}
 
-	StreamEvent read(Message notice) {
-		return this.json.readValue(new String(notice.getBody(), StandardCharsets.UTF_8), StreamEvent.class);
+	Notice read(Message notice) {
+		return this.json.readValue(new String(notice.getBody(), StandardCharsets.UTF_8), Notice.class);
+	}
+
+	/**
+	 * A committed event, with when it was announced (to measure how late it reaches the
+	 * streams) and the trace it was committed in, which its delivery on every instance
+	 * continues.
+	 */
+	record Notice(StreamEvent event, Instant announcedAt, @Nullable TraceContext trace) {
+
 	}
 
 }

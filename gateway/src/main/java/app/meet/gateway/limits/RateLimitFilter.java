@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import app.meet.gateway.forwarding.TrustedProxies;
 
+import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -17,7 +20,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.stereotype.Component;
-import org.springframework.core.Ordered;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -52,10 +54,24 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 	private final TrustedProxies trustedProxies;
 
-	RateLimitFilter(ReactiveStringRedisTemplate redis, RateLimitProperties limits, TrustedProxies trustedProxies) {
+	private final Counter refusedByAddress;
+
+	private final Counter refusedByUser;
+
+	RateLimitFilter(ReactiveStringRedisTemplate redis, RateLimitProperties limits, TrustedProxies trustedProxies,
+			MeterRegistry meters) {
 		this.redis = redis;
 		this.trustedProxies = trustedProxies;
 		this.limits = limits;
+		this.refusedByAddress = refusals(meters, "address");
+		this.refusedByUser = refusals(meters, "user");
+	}
+
+	private static Counter refusals(MeterRegistry meters, String limit) {
+		return Counter.builder("meet.gateway.rate.limited")
+			.tag("limit", limit)
+			.description("Requests refused with 429 for going over the rate limit")
+			.register(meters);
 	}
 
 	@Override
@@ -66,10 +82,10 @@ class RateLimitFilter implements WebFilter, Ordered {
 		}
 		long window = Instant.now().getEpochSecond() / WINDOW.toSeconds();
 		String address = this.trustedProxies.clientAddress(exchange.getRequest());
-		return count(PREFIX + "address:" + address + ":" + window, this.limits.perAddress())
+		return count(PREFIX + "address:" + address + ":" + window, this.limits.perAddress(), this.refusedByAddress)
 			.then(exchange.getPrincipal()
 				.flatMap((principal) -> count(PREFIX + "user:" + principal.getName() + ":" + window,
-						this.limits.perUser())))
+						this.limits.perUser(), this.refusedByUser)))
 			.then(chain.filter(exchange));
 	}
 
@@ -78,14 +94,20 @@ class RateLimitFilter implements WebFilter, Ordered {
 	 * outlives its window). While Redis cannot be reached the limit fails open: a request
 	 * is not refused for want of a counter.
 	 */
-	private Mono<Void> count(String key, int limit) {
+	private Mono<Void> count(String key, int limit, Counter refused) {
 		return this.redis.execute(COUNT, List.of(key), List.of(Long.toString(WINDOW.plusSeconds(5).toMillis())))
 			.next()
 			.onErrorResume(DataAccessException.class, (unreachable) -> {
 				log.warn("Rate limit not counted, Redis unreachable: {}", unreachable.getMessage());
 				return Mono.empty();
 			})
-			.flatMap((count) -> (count > limit) ? Mono.error(tooManyRequests()) : Mono.empty());
+			.flatMap((count) -> {
+				if (count <= limit) {
+					return Mono.empty();
+				}
+				refused.increment();
+				return Mono.error(tooManyRequests());
+			});
 	}
 
 	private static ResponseStatusException tooManyRequests() {

@@ -10,6 +10,7 @@ import app.meet.meeting.participant.Admission;
 import app.meet.meeting.participant.ParticipantRepository;
 import app.meet.meeting.participant.ParticipantResponse;
 import app.meet.meeting.user.UserDirectory;
+import app.meet.platform.tracing.TraceContext;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -79,8 +80,9 @@ public class AdmissionService {
 		Instant now = this.clock.instant();
 		if (!meeting.hostId().equals(userId) && this.participants.admit(meetingId, userId,
 				meeting.settings().muteOnJoin(), meeting.settings().videoOnJoin(), now)) {
-			this.events.publishEvent(new MeetingEvents.AdmissionChanged(MeetingEvents.newId(), now,
-					this.participants.find(meetingId, userId).orElseThrow(), Admission.ADMITTED));
+			this.events
+				.publishEvent(new MeetingEvents.AdmissionChanged(MeetingEvents.newId(), now, TraceContext.current(),
+						this.participants.find(meetingId, userId).orElseThrow(), Admission.ADMITTED));
 		}
 		return this.participants.find(meetingId, userId).orElseThrow(ParticipantNotFoundException::new);
 	}
@@ -101,7 +103,7 @@ public class AdmissionService {
 		if (this.participants.deny(meetingId, userId, meeting.settings().muteOnJoin(), meeting.settings().videoOnJoin(),
 				now)) {
 			this.events.publishEvent(new MeetingEvents.AdmissionChanged(MeetingEvents.newId(), now,
-					this.participants.find(meetingId, userId).orElseThrow(), Admission.DENIED));
+					TraceContext.current(), this.participants.find(meetingId, userId).orElseThrow(), Admission.DENIED));
 		}
 		ParticipantResponse participant = this.participants.find(meetingId, userId).orElseThrow();
 		return switch (participant.status()) {

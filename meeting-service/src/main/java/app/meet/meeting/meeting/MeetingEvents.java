@@ -7,6 +7,7 @@ import app.meet.events.meeting.MeetingEvent;
 import app.meet.meeting.participant.Admission;
 import app.meet.meeting.participant.ParticipantResponse;
 import app.meet.platform.events.DomainEvent;
+import app.meet.platform.tracing.TraceContext;
 
 /**
  * What meeting-service tells the others on {@code meeting.events}, keyed by meeting id:
@@ -19,7 +20,8 @@ sealed interface MeetingEvents extends DomainEvent {
 		return UUID.randomUUID().toString();
 	}
 
-	record MeetingCreated(String eventId, Instant occurredAt, MeetingResponse meeting) implements MeetingEvents {
+	record MeetingCreated(String eventId, Instant occurredAt, TraceContext trace,
+			MeetingResponse meeting) implements MeetingEvents {
 
 		@Override
 		public MeetingEvent event() {
@@ -28,7 +30,8 @@ sealed interface MeetingEvents extends DomainEvent {
 
 	}
 
-	record MeetingStarted(String eventId, Instant occurredAt, MeetingResponse meeting) implements MeetingEvents {
+	record MeetingStarted(String eventId, Instant occurredAt, TraceContext trace,
+			MeetingResponse meeting) implements MeetingEvents {
 
 		@Override
 		public MeetingEvent event() {
@@ -37,7 +40,8 @@ sealed interface MeetingEvents extends DomainEvent {
 
 	}
 
-	record MeetingUpdated(String eventId, Instant occurredAt, MeetingResponse meeting) implements MeetingEvents {
+	record MeetingUpdated(String eventId, Instant occurredAt, TraceContext trace,
+			MeetingResponse meeting) implements MeetingEvents {
 
 		@Override
 		public MeetingEvent event() {
@@ -46,7 +50,8 @@ sealed interface MeetingEvents extends DomainEvent {
 
 	}
 
-	record MeetingEnded(String eventId, Instant occurredAt, MeetingResponse meeting) implements MeetingEvents {
+	record MeetingEnded(String eventId, Instant occurredAt, TraceContext trace,
+			MeetingResponse meeting) implements MeetingEvents {
 
 		@Override
 		public MeetingEvent event() {
@@ -55,7 +60,7 @@ sealed interface MeetingEvents extends DomainEvent {
 
 	}
 
-	record ParticipantJoined(String eventId, Instant occurredAt,
+	record ParticipantJoined(String eventId, Instant occurredAt, TraceContext trace,
 			ParticipantResponse participant) implements MeetingEvents {
 
 		@Override
@@ -65,7 +70,7 @@ sealed interface MeetingEvents extends DomainEvent {
 
 	}
 
-	record ParticipantLeft(String eventId, Instant occurredAt,
+	record ParticipantLeft(String eventId, Instant occurredAt, TraceContext trace,
 			ParticipantResponse participant) implements MeetingEvents {
 
 		@Override
@@ -75,7 +80,7 @@ sealed interface MeetingEvents extends DomainEvent {
 
 	}
 
-	record ParticipantUpdated(String eventId, Instant occurredAt,
+	record ParticipantUpdated(String eventId, Instant occurredAt, TraceContext trace,
 			ParticipantResponse participant) implements MeetingEvents {
 
 		@Override
@@ -85,7 +90,7 @@ sealed interface MeetingEvents extends DomainEvent {
 
 	}
 
-	record ParticipantRemoved(String eventId, Instant occurredAt,
+	record ParticipantRemoved(String eventId, Instant occurredAt, TraceContext trace,
 			ParticipantResponse participant) implements MeetingEvents {
 
 		@Override
@@ -99,7 +104,7 @@ sealed interface MeetingEvents extends DomainEvent {
 	 * A knock, an admission or a denial: {@code meet.participant.updated} with its
 	 * admission.
 	 */
-	record AdmissionChanged(String eventId, Instant occurredAt, ParticipantResponse participant,
+	record AdmissionChanged(String eventId, Instant occurredAt, TraceContext trace, ParticipantResponse participant,
 			Admission admission) implements MeetingEvents {
 
 		@Override

@@ -12,6 +12,7 @@ import app.meet.meeting.participant.ParticipantResponse;
 import app.meet.meeting.user.UserDirectory;
 import app.meet.meeting.user.UserView;
 import app.meet.platform.ids.TimeOrderedIds;
+import app.meet.platform.tracing.TraceContext;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -75,7 +76,8 @@ public class MeetingService {
 				MeetingSettings.DEFAULTS.with(request.settings()), now, now);
 		this.meetings.insert(meeting);
 		MeetingResponse response = respond(meeting);
-		this.events.publishEvent(new MeetingEvents.MeetingCreated(MeetingEvents.newId(), now, response));
+		this.events.publishEvent(
+				new MeetingEvents.MeetingCreated(MeetingEvents.newId(), now, TraceContext.current(), response));
 		return response;
 	}
 
@@ -140,7 +142,7 @@ public class MeetingService {
 		if (meeting.status().equals(Meeting.SCHEDULED)) {
 			this.meetings.start(meetingId, now);
 			this.events.publishEvent(new MeetingEvents.MeetingStarted(MeetingEvents.newId(), now,
-					respond(this.meetings.findById(meetingId).orElseThrow())));
+					TraceContext.current(), respond(this.meetings.findById(meetingId).orElseThrow())));
 		}
 		String role = host ? "host"
 				: existing.map(ParticipantResponse::role)
@@ -150,7 +152,8 @@ public class MeetingService {
 				meeting.settings().videoOnJoin(), now);
 		this.meetings.markOccupied(meetingId);
 		ParticipantResponse joined = this.participants.find(meetingId, userId).orElseThrow();
-		this.events.publishEvent(new MeetingEvents.ParticipantJoined(MeetingEvents.newId(), now, joined));
+		this.events.publishEvent(
+				new MeetingEvents.ParticipantJoined(MeetingEvents.newId(), now, TraceContext.current(), joined));
 		if (host) {
 			for (UUID standIn : this.participants.demoteStandInHosts(meetingId, userId, now)) {
 				publishUpdated(meetingId, standIn, now);
@@ -193,8 +196,9 @@ public class MeetingService {
 		Instant now = this.clock.instant();
 		if (this.participants.knock(meeting.id(), userId, meeting.settings().muteOnJoin(),
 				meeting.settings().videoOnJoin(), now)) {
-			this.events.publishEvent(new MeetingEvents.AdmissionChanged(MeetingEvents.newId(), now,
-					this.participants.find(meeting.id(), userId).orElseThrow(), Admission.WAITING));
+			this.events
+				.publishEvent(new MeetingEvents.AdmissionChanged(MeetingEvents.newId(), now, TraceContext.current(),
+						this.participants.find(meeting.id(), userId).orElseThrow(), Admission.WAITING));
 		}
 	}
 
@@ -213,7 +217,7 @@ public class MeetingService {
 			Instant now = this.clock.instant();
 			this.participants.leave(meetingId, userId, now);
 			this.events.publishEvent(new MeetingEvents.ParticipantLeft(MeetingEvents.newId(), now,
-					this.participants.find(meetingId, userId).orElseThrow()));
+					TraceContext.current(), this.participants.find(meetingId, userId).orElseThrow()));
 			afterDeparture(meetingId, current.get(), now);
 		});
 	}
@@ -257,7 +261,8 @@ public class MeetingService {
 			updated = updated.changedAt(now);
 			this.meetings.update(updated);
 			MeetingResponse response = respond(updated);
-			this.events.publishEvent(new MeetingEvents.MeetingUpdated(MeetingEvents.newId(), now, response));
+			this.events.publishEvent(
+					new MeetingEvents.MeetingUpdated(MeetingEvents.newId(), now, TraceContext.current(), response));
 			return response;
 		});
 	}
@@ -304,11 +309,11 @@ public class MeetingService {
 		this.meetings.end(meeting.id(), now);
 		// the end first: a participant's live stream closes on their own departure, and
 		// everyone must hear that the meeting ended
-		this.events.publishEvent(new MeetingEvents.MeetingEnded(MeetingEvents.newId(), now,
+		this.events.publishEvent(new MeetingEvents.MeetingEnded(MeetingEvents.newId(), now, TraceContext.current(),
 				respond(this.meetings.findById(meeting.id()).orElseThrow())));
 		for (UUID left : departed) {
 			this.events.publishEvent(new MeetingEvents.ParticipantLeft(MeetingEvents.newId(), now,
-					this.participants.find(meeting.id(), left).orElseThrow()));
+					TraceContext.current(), this.participants.find(meeting.id(), left).orElseThrow()));
 		}
 	}
 
@@ -348,7 +353,7 @@ public class MeetingService {
 			Instant now = this.clock.instant();
 			this.meetings.updateRecording(meetingId, recording, mediaUrl, now);
 			this.events.publishEvent(new MeetingEvents.MeetingUpdated(MeetingEvents.newId(), now,
-					respond(this.meetings.findById(meetingId).orElseThrow())));
+					TraceContext.current(), respond(this.meetings.findById(meetingId).orElseThrow())));
 		});
 	}
 
@@ -363,7 +368,8 @@ public class MeetingService {
 	/** Announces the participant as they are now. */
 	ParticipantResponse publishUpdated(UUID meetingId, UUID userId, Instant now) {
 		ParticipantResponse updated = this.participants.find(meetingId, userId).orElseThrow();
-		this.events.publishEvent(new MeetingEvents.ParticipantUpdated(MeetingEvents.newId(), now, updated));
+		this.events.publishEvent(
+				new MeetingEvents.ParticipantUpdated(MeetingEvents.newId(), now, TraceContext.current(), updated));
 		return updated;
 	}
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import app.meet.meeting.participant.ParticipantRepository;
 import app.meet.meeting.participant.ParticipantResponse;
+import app.meet.platform.tracing.TraceContext;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -69,7 +70,8 @@ class ModerationService {
 			return target;
 		}
 		ParticipantResponse removed = this.participants.find(meetingId, userId).orElseThrow();
-		this.events.publishEvent(new MeetingEvents.ParticipantRemoved(MeetingEvents.newId(), now, removed));
+		this.events.publishEvent(
+				new MeetingEvents.ParticipantRemoved(MeetingEvents.newId(), now, TraceContext.current(), removed));
 		if (target.status().equals("active")) {
 			this.meetings.afterDeparture(meetingId, target, now);
 		}

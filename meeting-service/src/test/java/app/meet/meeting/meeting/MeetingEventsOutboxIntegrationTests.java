@@ -10,6 +10,9 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import app.meet.devstack.test.EmbeddedInfrastructure;
 import app.meet.devstack.test.SharedInfrastructure;
 import app.meet.meeting.user.UserDirectory;
+import app.meet.platform.tracing.TraceContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,6 +67,12 @@ class MeetingEventsOutboxIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private Tracer tracer;
+
+	@Autowired
+	private MeterRegistry meters;
+
 	@Value("${spring.kafka.bootstrap-servers}")
 	private String bootstrapServers;
 
@@ -98,7 +108,7 @@ class MeetingEventsOutboxIntegrationTests {
 		});
 		String key = rolledBack.id().toString();
 		MeetingEvents.MeetingUpdated marker = new MeetingEvents.MeetingUpdated(MeetingEvents.newId(), Instant.now(),
-				rolledBack);
+				TraceContext.current(), rolledBack);
 		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(marker));
 
 		List<ConsumerRecord<String, String>> published = consumeUntil(key,
@@ -134,6 +144,10 @@ class MeetingEventsOutboxIntegrationTests {
 			// which
 			// must not queue copies of those in flight
 			Thread.sleep(OUTAGE_PAST_RETRY_AGE);
+			assertThat(gauge("meet.outbox.backlog")).as("the outbox's backlog, seen in its metrics")
+				.isGreaterThanOrEqualTo(3);
+			assertThat(gauge("meet.outbox.oldest.age")).as("how long its oldest event waited")
+				.isGreaterThan(OUTAGE_PAST_RETRY_AGE.toSeconds() - 6);
 		}
 		finally {
 			SharedInfrastructure.get().kafka().start();
@@ -154,6 +168,16 @@ class MeetingEventsOutboxIntegrationTests {
 		assertThat(header(event, "ce_specversion")).isEqualTo("1.0");
 		assertThat(event.value()).contains("\"title\":\"Made during an outage\"");
 		assertThat(published.get(1).value()).contains("Renamed once");
+		Instant deadline = Instant.now().plus(PATIENCE);
+		while (gauge("meet.outbox.backlog") != 0) {
+			assertThat(Instant.now()).as("the outbox's backlog back to nothing").isBefore(deadline);
+			sleep();
+		}
+		assertThat(gauge("meet.outbox.oldest.age")).isZero();
+	}
+
+	private double gauge(String name) {
+		return this.meters.get(name).gauge().value();
 	}
 
 	@Test
@@ -173,9 +197,22 @@ class MeetingEventsOutboxIntegrationTests {
 			.containsExactly("meet.meeting.created", "meet.meeting.updated");
 	}
 
+	/**
+	 * Sent again from the outbox (as after a stop between the send and its record), an
+	 * event keeps its id, and its record continues the trace the change was made in: the
+	 * trace context is stored with the event.
+	 */
 	@Test
-	void aRedeliveredEventKeepsItsCeId() {
-		MeetingResponse created = this.meetings.create(this.hostId, create("Sent twice"));
+	void aRedeliveredEventKeepsItsCeIdAndItsTrace() {
+		Span request = this.tracer.nextSpan().name("a request").start();
+		MeetingResponse created;
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(request)) {
+			created = this.meetings.create(this.hostId, create("Sent twice"));
+		}
+		finally {
+			request.end();
+		}
+		String traceId = request.context().traceId();
 		String key = created.id().toString();
 		ConsumerRecord<String, String> first = consumeUntil(key, (record) -> true).getFirst();
 		awaitCompletedPublication(key);
@@ -191,6 +228,8 @@ class MeetingEventsOutboxIntegrationTests {
 		assertThat(again.offset()).isGreaterThan(first.offset());
 		assertThat(header(again, "ce_id")).isEqualTo(header(first, "ce_id"));
 		assertThat(again.value()).isEqualTo(first.value());
+		assertThat(List.of(header(first, "traceparent"), header(again, "traceparent")))
+			.allSatisfy((traceparent) -> assertThat(traceparent).startsWith("00-" + traceId + "-"));
 	}
 
 	private Instant lastChange(UUID meetingId) {

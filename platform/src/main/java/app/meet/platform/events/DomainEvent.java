@@ -2,15 +2,18 @@ package app.meet.platform.events;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import app.meet.events.EventTopic.EventType;
 import app.meet.events.EventTopics;
 import app.meet.events.MeetEvent;
+import app.meet.platform.tracing.TraceContext;
 
 /**
  * A fact a service publishes on Kafka. Produced inside the transaction that makes the
  * change, recorded in the outbox (the event publication registry) and externalized from
  * there: the record's value is {@link #event()} as JSON, on its topic, keyed by its
- * subject, with the CloudEvents attributes as headers.
+ * subject, with the CloudEvents attributes and the trace context as headers.
  */
 public interface DomainEvent {
 
@@ -21,6 +24,12 @@ public interface DomainEvent {
 
 	/** When the change happened. */
 	Instant occurredAt();
+
+	/**
+	 * The trace context the event was made in, sent with it whenever it leaves the
+	 * outbox; null in events recorded before contexts were kept.
+	 */
+	@Nullable TraceContext trace();
 
 	/** The event as its consumers read it: one of the shared contracts. */
 	MeetEvent event();

@@ -1,10 +1,12 @@
 package app.meet.platform.events;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import app.meet.events.EventTopic.EventType;
 import app.meet.events.EventTopic;
+import app.meet.events.EventTopic.EventType;
 import app.meet.events.MeetEvent;
 
 /**
@@ -20,6 +22,9 @@ import app.meet.events.MeetEvent;
 public record IncomingEvent<E extends MeetEvent>(EventEnvelope envelope, E event) {
 
 	private static final String SCHEMA_PREFIX = "urn:meet:event:";
+
+	/** One line per event read, in the consumer's trace. */
+	private static final Logger log = LoggerFactory.getLogger(IncomingEvent.class);
 
 	/**
 	 * Reads a record of the topic.
@@ -38,7 +43,10 @@ public record IncomingEvent<E extends MeetEvent>(EventEnvelope envelope, E event
 			throw new EventEnvelope.InvalidEventException(
 					type.name() + " version " + version + " is newer than this service reads (" + type.version() + ")");
 		}
-		return new IncomingEvent<>(envelope, json.readValue(record.value(), type.record()));
+		IncomingEvent<E> incoming = new IncomingEvent<>(envelope, json.readValue(record.value(), type.record()));
+		log.info("Received {} {} of {} from {}-{}@{}", envelope.type(), envelope.id(), envelope.subject(),
+				record.topic(), record.partition(), record.offset());
+		return incoming;
 	}
 
 	private static int version(EventEnvelope envelope, EventType<?> type) {

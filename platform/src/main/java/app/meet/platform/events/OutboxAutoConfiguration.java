@@ -15,9 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import app.meet.platform.tracing.TraceContext;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,6 +33,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -55,6 +59,9 @@ public class OutboxAutoConfiguration {
 
 	private static final int PARTITIONS = 3;
 
+	/** The header that brings an event's trace context to the send. */
+	private static final String TRACE_CONTEXT = TraceContext.class.getName();
+
 	private static final Logger log = LoggerFactory.getLogger(OutboxAutoConfiguration.class);
 
 	private static final Duration FIRST_SEND_RETRY = Duration.ofSeconds(1);
@@ -67,9 +74,13 @@ public class OutboxAutoConfiguration {
 		return EventExternalizationConfiguration.externalizing()
 			.select((event) -> event instanceof DomainEvent)
 			.route(DomainEvent.class, (event) -> RoutingTarget.forTarget(event.topic()).andKey(event.subject()))
-			// a Message carries its own headers through the Kafka externalizer
+			// a Message carries its own headers through the Kafka externalizer; the trace
+			// context is taken off again before the send (outboxKafkaOperations)
 			.mapping(DomainEvent.class,
-					(event) -> MessageBuilder.withPayload(event.event()).copyHeaders(headers(event, source)).build())
+					(event) -> MessageBuilder.withPayload(event.event())
+						.copyHeaders(headers(event, source))
+						.setHeader(TRACE_CONTEXT, TraceContext.orNone(event.trace()))
+						.build())
 			// one at a time, so that events leave in the order they were committed
 			.serializeExternalization(true)
 			.build();
@@ -120,7 +131,9 @@ public class OutboxAutoConfiguration {
 	 * they were committed, however long the broker is away; no request waits, as
 	 * externalization runs after the commit. Only if the service stops meanwhile is the
 	 * send given up: the publication stays incomplete, and {@link OutboxRetry} sends it
-	 * after the restart.
+	 * after the restart. Each event is sent in the trace context it was made in, so the
+	 * producer's span, and through the record's headers its consumers' spans, continue
+	 * the trace of the request that made it, whenever it is sent.
 	 */
 	@Bean
 	@Primary
@@ -128,9 +141,21 @@ public class OutboxAutoConfiguration {
 	@SuppressWarnings("unchecked")
 	KafkaOperations<Object, Object> outboxKafkaOperations(KafkaTemplate<?, ?> template) {
 		InvocationHandler untilTaken = (proxy, method, arguments) -> method.getName().equals("send")
-				? sendUntilTaken(template, method, arguments) : invoke(template, method, arguments);
+				? sendInItsTrace(template, method, arguments) : invoke(template, method, arguments);
 		return (KafkaOperations<Object, Object>) Proxy.newProxyInstance(KafkaOperations.class.getClassLoader(),
 				new Class<?>[] { KafkaOperations.class }, untilTaken);
+	}
+
+	private static Object sendInItsTrace(KafkaTemplate<?, ?> template, Method method, Object[] arguments)
+			throws Throwable {
+		if (arguments.length == 1 && arguments[0] instanceof Message<?> message
+				&& message.getHeaders().get(TRACE_CONTEXT) instanceof TraceContext trace) {
+			Object[] withoutContext = { MessageBuilder.fromMessage(message).removeHeader(TRACE_CONTEXT).build() };
+			try (Scope scope = trace.resume()) {
+				return sendUntilTaken(template, method, withoutContext);
+			}
+		}
+		return sendUntilTaken(template, method, arguments);
 	}
 
 	private static Object sendUntilTaken(KafkaTemplate<?, ?> template, Method method, Object[] arguments)

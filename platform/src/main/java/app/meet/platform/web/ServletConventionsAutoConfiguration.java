@@ -1,5 +1,6 @@
 package app.meet.platform.web;
 
+import io.micrometer.tracing.Tracer;
 import org.apache.catalina.Container;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
@@ -9,6 +10,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -36,6 +38,18 @@ public class ServletConventionsAutoConfiguration {
 	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	/**
+	 * Just inside the request's observation (Boot's filter, which starts the span, is
+	 * ordered right after the request id's).
+	 */
+	@Bean
+	FilterRegistrationBean<RequestLogFilter> requestLogFilter(ObjectProvider<Tracer> tracer) {
+		FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(
+				new RequestLogFilter(tracer.getIfAvailable(() -> Tracer.NOOP)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import app.meet.events.recording.RecordingEvent;
 import app.meet.platform.events.DomainEvent;
+import app.meet.platform.tracing.TraceContext;
 
 /**
  * What recording-service tells the others on {@code recording.events}, keyed by meeting
@@ -12,10 +13,11 @@ import app.meet.platform.events.DomainEvent;
  */
 sealed interface RecordingEvents extends DomainEvent {
 
-	record Started(String eventId, Instant occurredAt, RecordingResponse recording) implements RecordingEvents {
+	record Started(String eventId, Instant occurredAt, TraceContext trace,
+			RecordingResponse recording) implements RecordingEvents {
 
 		Started(RecordingResponse recording) {
-			this(UUID.randomUUID().toString(), recording.startedAt(), recording);
+			this(UUID.randomUUID().toString(), recording.startedAt(), TraceContext.current(), recording);
 		}
 
 		@Override
@@ -26,10 +28,11 @@ sealed interface RecordingEvents extends DomainEvent {
 	}
 
 	/** Stopped by a user, or finished when idle or when its meeting ended. */
-	record Stopped(String eventId, Instant occurredAt, RecordingResponse recording) implements RecordingEvents {
+	record Stopped(String eventId, Instant occurredAt, TraceContext trace,
+			RecordingResponse recording) implements RecordingEvents {
 
 		Stopped(RecordingResponse recording) {
-			this(UUID.randomUUID().toString(), recording.stoppedAt(), recording);
+			this(UUID.randomUUID().toString(), recording.stoppedAt(), TraceContext.current(), recording);
 		}
 
 		@Override

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.errors.MinioException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +62,11 @@ public class Recordings {
 
 	private final Clock clock;
 
+	private final Counter recordedBytes;
+
 	Recordings(Membership membership, RecordingRepository recordings, MediaStore media,
 			ApplicationEventPublisher events, TransactionTemplate transactions, RecordingProperties properties,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
 		this.membership = membership;
 		this.recordings = recordings;
 		this.media = media;
@@ -70,6 +74,10 @@ public class Recordings {
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
+		this.recordedBytes = Counter.builder("meet.recording.bytes")
+			.baseUnit("bytes")
+			.description("Bytes of recordings taken (chunks stored, repeats not counted)")
+			.register(meters);
 	}
 
 	RecordingResponse start(UUID meetingId, UUID userId) throws MinioException {
@@ -134,6 +142,7 @@ public class Recordings {
 				throw new RecordingException(HttpStatus.BAD_REQUEST, "empty-chunk", "A chunk must not be empty");
 			}
 			this.transactions.executeWithoutResult((status) -> stage(recordingId, seq, type, chunk, size));
+			this.recordedBytes.increment(size);
 		}
 		finally {
 			Files.deleteIfExists(chunk);

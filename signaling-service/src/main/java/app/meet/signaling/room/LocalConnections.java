@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.stereotype.Component;
 
 /** The sockets this instance holds, by id, by meeting and by user. */
@@ -19,6 +22,12 @@ class LocalConnections {
 	private final Map<UUID, Set<Connection>> byMeeting = new ConcurrentHashMap<>();
 
 	private final Map<UUID, Set<Connection>> byUser = new ConcurrentHashMap<>();
+
+	LocalConnections(MeterRegistry meters) {
+		Gauge.builder("meet.signaling.sockets", this.byId, Map::size)
+			.description("Signaling sockets open on this instance")
+			.register(meters);
+	}
 
 	void add(Connection connection) {
 		this.byId.put(connection.id(), connection);

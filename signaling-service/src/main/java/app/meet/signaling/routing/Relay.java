@@ -1,10 +1,13 @@
 package app.meet.signaling.routing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.meet.platform.tracing.TraceContext;
 import app.meet.signaling.config.SignalingProperties;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -42,15 +45,24 @@ public class Relay {
 	}
 
 	public void publish(String node, NodeMessage message) {
-		this.redis.convertAndSend(channel(node), this.json.writeValueAsString(message));
+		this.redis.convertAndSend(channel(node),
+				this.json.writeValueAsString(new Relayed(message, Instant.now(), TraceContext.current())));
 	}
 
 	String ownChannel() {
 		return channel(this.node);
 	}
 
-	NodeMessage read(byte[] body) {
-		return this.json.readValue(new String(body, StandardCharsets.UTF_8), NodeMessage.class);
+	Relayed read(byte[] body) {
+		return this.json.readValue(new String(body, StandardCharsets.UTF_8), Relayed.class);
+	}
+
+	/**
+	 * A message on its way, with when it was sent (to measure the hop) and the trace of
+	 * the frame that caused it, which its handling on the receiving instance continues.
+	 */
+	record Relayed(NodeMessage message, Instant sentAt, @Nullable TraceContext trace) {
+
 	}
 
 	private static String channel(String node) {

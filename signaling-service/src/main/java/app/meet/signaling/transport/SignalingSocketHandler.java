@@ -1,12 +1,17 @@
 package app.meet.signaling.transport;
 
 import java.io.IOException;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.meet.platform.security.RevocationWatch;
 import app.meet.signaling.config.SignalingProperties;
+import app.meet.signaling.protocol.ClientMessage;
 import app.meet.signaling.protocol.ClientMessages;
 import app.meet.signaling.room.Connection;
 import app.meet.signaling.room.Signaling;
@@ -39,6 +44,8 @@ class SignalingSocketHandler extends TextWebSocketHandler {
 
 	private static final int SEND_BUFFER_LIMIT_BYTES = 8 * 1024 * 1024;
 
+	private static final Pattern CAMEL_CASE_BOUNDARY = Pattern.compile("([a-z])([A-Z])");
+
 	private final Signaling signaling;
 
 	private final ClientMessages messages;
@@ -49,8 +56,11 @@ class SignalingSocketHandler extends TextWebSocketHandler {
 
 	private final RevocationWatch revocations;
 
+	private final ObservationRegistry observations;
+
 	SignalingSocketHandler(Signaling signaling, ClientMessages messages, RevocationWatch revocations,
-			SignalingProperties properties) {
+			SignalingProperties properties, ObservationRegistry observations) {
+		this.observations = observations;
 		this.signaling = signaling;
 		this.messages = messages;
 		this.revocations = revocations;
@@ -92,15 +102,30 @@ class SignalingSocketHandler extends TextWebSocketHandler {
 			return;
 		}
 		if (part.isLast() && frame.isEmpty()) {
-			this.signaling.received(connection(session), this.messages.read(part.getPayload()));
+			receive(session, part.getPayload());
 			return;
 		}
 		frame.append(part.getPayload());
 		if (part.isLast()) {
 			String whole = frame.toString();
 			session.getAttributes().remove(FRAME);
-			this.signaling.received(connection(session), this.messages.read(whole));
+			receive(session, whole);
 		}
+	}
+
+	/**
+	 * Each frame in a span (and a timer, {@code meet_signaling_messages}) of its own: the
+	 * trace that its relay to another instance continues.
+	 */
+	private void receive(WebSocketSession session, String frame) {
+		ClientMessage message = this.messages.read(frame);
+		String type = CAMEL_CASE_BOUNDARY.matcher(message.getClass().getSimpleName())
+			.replaceAll("$1-$2")
+			.toLowerCase(Locale.ROOT);
+		Observation.createNotStarted("meet.signaling.messages", this.observations)
+			.lowCardinalityKeyValue("type", type)
+			.contextualName("signaling " + type)
+			.observe(() -> this.signaling.received(connection(session), message));
 	}
 
 	@Override
