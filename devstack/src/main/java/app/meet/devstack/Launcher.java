@@ -21,6 +21,12 @@ public final class Launcher {
 
 	private static final int DEFAULT_GATEWAY_PORT = 8080;
 
+	/**
+	 * Where the running stack's scrape targets are written, which
+	 * deploy/observability/prometheus-meet.yml reads.
+	 */
+	private static final String PROMETHEUS_TARGETS = "prometheus-targets.json";
+
 	private static final Infrastructure.Ports DEFAULT_INFRASTRUCTURE_PORTS = new Infrastructure.Ports(55432, 56379,
 			59092, 59000);
 
@@ -94,6 +100,7 @@ public final class Launcher {
 			System.err.println("meet: " + ex.getMessage());
 			System.exit(1);
 		}
+		Files.writeString(dataDirectory.resolve(PROMETHEUS_TARGETS), PrometheusTargets.of(stack.requiredPorts()));
 		System.out.printf("%nMeet is up in %.1f s: %s%n", seconds(start), stack.gatewayUrl());
 		System.out.println("Logs: " + projectRoot.relativize(stack.logs()) + "/   Stop: Ctrl-C or ./meet stop");
 		stack.superviseInstances((event) -> System.out.printf("  %s  %s%n", LocalTime.now().withNano(0), event));
