@@ -57,6 +57,14 @@ class ConsumerLagMetrics extends PolledMetrics {
 	/** Once the listeners are registered: their groups and topics are those measured. */
 	@Override
 	public void start() {
+		if (this.topicsByGroup.isEmpty()) {
+			register();
+		}
+		this.admin = Admin.create(this.kafka.getConfigurationProperties());
+		super.start();
+	}
+
+	private void register() {
 		for (MessageListenerContainer container : this.listeners.getListenerContainers()) {
 			String[] topics = container.getContainerProperties().getTopics();
 			if (container.getGroupId() != null && topics != null) {
@@ -74,8 +82,6 @@ class ConsumerLagMetrics extends PolledMetrics {
 				.register(this.meters);
 			this.meters.counter("meet.events.dead.lettered", "topic", topic);
 		}));
-		this.admin = Admin.create(this.kafka.getConfigurationProperties());
-		super.start();
 	}
 
 	@Override

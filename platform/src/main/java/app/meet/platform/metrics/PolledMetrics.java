@@ -20,15 +20,15 @@ public abstract class PolledMetrics implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PolledMetrics.class);
 
+	private final String name;
+
 	private final Duration every;
 
-	private final ScheduledExecutorService poller;
-
-	private volatile boolean running;
+	private volatile ScheduledExecutorService poller;
 
 	protected PolledMetrics(String name, Duration every) {
+		this.name = name;
 		this.every = every;
-		this.poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name).daemon().factory());
 	}
 
 	/** Reads the values; an exception sets them to NaN ({@link #unreadable}). */
@@ -50,21 +50,23 @@ public abstract class PolledMetrics implements SmartLifecycle {
 		}
 	}
 
+	/** Starts polling; again after a stop (a paused context is started again). */
 	@Override
 	public void start() {
+		this.poller = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(this.name).daemon().factory());
 		this.poller.scheduleWithFixedDelay(this::pollOnce, 0, this.every.toMillis(), TimeUnit.MILLISECONDS);
-		this.running = true;
 	}
 
 	@Override
 	public void stop() {
 		this.poller.shutdownNow();
-		this.running = false;
+		this.poller = null;
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.poller != null;
 	}
 
 }
