@@ -33,9 +33,7 @@ class ObservabilityTests {
 
 	@Test
 	void prometheusAcceptsTheScrapeConfigurationAndItsRules() {
-		Commands.assumeInstalled("promtool", "prometheus");
-		Commands.Result check = Commands.run(OBSERVABILITY, Duration.ofMinutes(1), "promtool", "check", "config",
-				"prometheus.yml");
+		Commands.Result check = promtool("check", "config", "prometheus.yml");
 
 		assertThat(check.exitCode()).as(check.output()).isZero();
 		assertThat(check.output()).contains("SUCCESS: prometheus.yml is valid prometheus config file syntax")
@@ -44,9 +42,7 @@ class ObservabilityTests {
 
 	@Test
 	void prometheusAcceptsTheConfigurationForTheLocalStack() {
-		Commands.assumeInstalled("promtool", "prometheus");
-		Commands.Result check = Commands.run(OBSERVABILITY, Duration.ofMinutes(1), "promtool", "check", "config",
-				"prometheus-meet.yml");
+		Commands.Result check = promtool("check", "config", "prometheus-meet.yml");
 
 		assertThat(check.exitCode()).as(check.output()).isZero();
 		assertThat(check.output()).contains("SUCCESS: prometheus-meet.yml is valid prometheus config file syntax");
@@ -66,9 +62,7 @@ class ObservabilityTests {
 
 	@Test
 	void eachAlertFiresOnWhatItIsAbout() {
-		Commands.assumeInstalled("promtool", "prometheus");
-		Commands.Result test = Commands.run(OBSERVABILITY, Duration.ofMinutes(1), "promtool", "test", "rules",
-				"alerts-test.yml");
+		Commands.Result test = promtool("test", "rules", "alerts-test.yml");
 
 		assertThat(test.exitCode()).as(test.output()).isZero();
 		assertThat(test.output()).contains("SUCCESS");
@@ -76,7 +70,6 @@ class ObservabilityTests {
 
 	@Test
 	void promtoolSpeaksUpWhenItShould(@TempDir Path directory) throws IOException {
-		Commands.assumeInstalled("promtool", "prometheus");
 		Path broken = Files.writeString(directory.resolve("alerts.yml"), """
 				groups:
 				  - name: broken
@@ -85,8 +78,7 @@ class ObservabilityTests {
 				        expr: sum(rate(meet_outbox_backlog[5m])
 				""");
 
-		Commands.Result check = Commands.run(directory, Duration.ofMinutes(1), "promtool", "check", "rules",
-				broken.toString());
+		Commands.Result check = promtool("check", "rules", broken.toString());
 
 		assertThat(check.exitCode()).isNotZero();
 	}
@@ -128,6 +120,16 @@ class ObservabilityTests {
 		for (String mounted : List.of("prometheus.yml", "alerts.yml", "grafana/meet.json", "grafana/provisioning")) {
 			assertThat(OBSERVABILITY.resolve(mounted)).exists();
 		}
+	}
+
+	/**
+	 * Prometheus' checker, run in deploy/observability; skips where it is not installed.
+	 */
+	private static Commands.Result promtool(String... arguments) {
+		Commands.assumeInstalled("promtool", "prometheus");
+		List<String> command = new ArrayList<>(List.of("promtool"));
+		command.addAll(List.of(arguments));
+		return Commands.run(OBSERVABILITY, Duration.ofMinutes(1), command.toArray(String[]::new));
 	}
 
 	private static String read(Path file) {

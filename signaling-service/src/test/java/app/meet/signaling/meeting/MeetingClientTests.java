@@ -112,11 +112,7 @@ class MeetingClientTests {
 				exchange.close();
 				return;
 			}
-			// the test's client reads with Jackson's default (record) names
-			answer(exchange,
-					"{\"meetingId\":\"" + meetingId + "\",\"userId\":\"" + userId
-							+ "\",\"meetingStatus\":\"active\",\"admission\":\"none\",\"isHost\":false,"
-							+ "\"mayModerate\":false,\"mayJoin\":true}");
+			answerActiveStanding(exchange, meetingId, userId);
 		});
 
 		assertThat(this.client.standing(meetingId, userId))
@@ -142,10 +138,7 @@ class MeetingClientTests {
 				exchange.close();
 				return;
 			}
-			answer(exchange,
-					"{\"meetingId\":\"" + meetingId + "\",\"userId\":\"" + userId
-							+ "\",\"meetingStatus\":\"active\",\"admission\":\"none\",\"isHost\":false,"
-							+ "\"mayModerate\":false,\"mayJoin\":true}");
+			answerActiveStanding(exchange, meetingId, userId);
 		});
 		for (int call = 0; call < 5; call++) {
 			assertThatExceptionOfType(MeetingServiceUnavailableException.class)
@@ -163,6 +156,15 @@ class MeetingClientTests {
 		assertThat(client.standing(meetingId, userId)).isPresent();
 		assertThat(client.breakerState()).as("a try that succeeded").isEqualTo(CircuitBreaker.State.CLOSED);
 		assertThat(client.standing(meetingId, userId)).isPresent();
+	}
+
+	/** A member's standing in an active meeting, in the names the test's client reads. */
+	private static void answerActiveStanding(HttpExchange exchange, UUID meetingId, UUID userId) throws IOException {
+		// the test's client reads with Jackson's default (record) names
+		answer(exchange,
+				"{\"meetingId\":\"" + meetingId + "\",\"userId\":\"" + userId
+						+ "\",\"meetingStatus\":\"active\",\"admission\":\"none\",\"isHost\":false,"
+						+ "\"mayModerate\":false,\"mayJoin\":true}");
 	}
 
 	private static void answer(HttpExchange exchange, String json) throws IOException {
