@@ -26,30 +26,33 @@ import org.springframework.web.client.RestClient;
  * repeated safely when it failed without an answer, and a circuit breaker that, once most
  * recent calls failed, refuses calls at once for a while
  * ({@link MeetingServiceUnavailableException}, a quick 503) instead of piling up sockets
- * and threads that wait; then one call tries again, and closes it if it succeeds. A 4xx
- * answer is an answer, not a failure.
+ * and threads that wait; then one call tries again, and closes it if it succeeds. Only
+ * the last ten seconds' calls count. A 4xx answer is an answer, not a failure.
  */
 final class MeetingServiceCalls {
 
 	private static final Logger log = LoggerFactory.getLogger(MeetingServiceCalls.class);
+
+	/** The recent calls whose failures open the breaker. */
+	static final Duration FAILURE_WINDOW = Duration.ofSeconds(10);
 
 	private final CircuitBreaker breaker;
 
 	private final Retry retry;
 
 	MeetingServiceCalls(SignalingProperties.Calls settings) {
+		// Only the last ten seconds' calls count: in a window of the last ten
+		// calls, failures too few to count during an outage opened the breaker
+		// at the first success once meeting-service was back. One trial call
+		// decides: with two, a trial made while meeting-service was starting
+		// outweighed one made once it was back.
 		this.breaker = CircuitBreaker.of("meeting-service",
 				CircuitBreakerConfig.custom()
-					.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-					.slidingWindowSize(10)
+					.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
+					.slidingWindowSize((int) FAILURE_WINDOW.toSeconds())
 					.minimumNumberOfCalls(5)
 					.failureRateThreshold(50)
 					.waitDurationInOpenState(settings.openFor())
-					// one trial call decides: with two, a trial made while
-					// meeting-service was
-					// still starting outweighed one made once it was back, and users were
-					// refused
-					// for another open time though it answered
 					.permittedNumberOfCallsInHalfOpenState(1)
 					.recordExceptions(ResourceAccessException.class, HttpServerErrorException.class)
 					.build());

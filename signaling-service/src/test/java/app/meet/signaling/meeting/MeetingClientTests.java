@@ -158,6 +158,37 @@ class MeetingClientTests {
 		assertThat(client.standing(meetingId, userId)).isPresent();
 	}
 
+	/**
+	 * Failures too few to open the breaker while meeting-service was away are forgotten
+	 * once they are older than the breaker's window: the first calls after its return are
+	 * not refused for them.
+	 */
+	@Test
+	void failuresOfAnOldOutageDoNotOpenTheBreakerOnceMeetingServiceIsBack() throws InterruptedException {
+		AtomicBoolean away = new AtomicBoolean(true);
+		UUID meetingId = UUID.randomUUID();
+		UUID userId = UUID.randomUUID();
+		this.server.createContext("/internal/meetings/" + meetingId, (exchange) -> {
+			if (away.get()) {
+				exchange.sendResponseHeaders(503, -1);
+				exchange.close();
+				return;
+			}
+			answerActiveStanding(exchange, meetingId, userId);
+		});
+		for (int call = 0; call < 4; call++) {
+			assertThatExceptionOfType(MeetingServiceUnavailableException.class)
+				.isThrownBy(() -> this.client.standing(meetingId, userId));
+		}
+		assertThat(this.client.breakerState()).as("too few calls to judge").isEqualTo(CircuitBreaker.State.CLOSED);
+
+		Thread.sleep(MeetingServiceCalls.FAILURE_WINDOW.plusSeconds(1));
+		away.set(false);
+		assertThat(this.client.standing(meetingId, userId)).isPresent();
+		assertThat(this.client.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(this.client.standing(meetingId, userId)).isPresent();
+	}
+
 	/** A member's standing in an active meeting, in the names the test's client reads. */
 	private static void answerActiveStanding(HttpExchange exchange, UUID meetingId, UUID userId) throws IOException {
 		// the test's client reads with Jackson's default (record) names
