@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,24 @@ class FaultEndToEndTests {
 	@AfterAll
 	static void report() {
 		FaultReport.write();
+	}
+
+	/**
+	 * Each fault starts on a stack recovered from the one before: every signaling
+	 * instance admits sockets again. An outage of meeting-service or its database opens
+	 * signaling's breaker, which refuses entry (503 with Retry-After, as a client is told
+	 * to retry) until a few seconds after the outage ends.
+	 */
+	@BeforeEach
+	void signalingAdmitsAgain() {
+		Room room = rooms.open(0, Map.of());
+		await().atMost(Duration.ofSeconds(30)).pollInterval(PAUSE).untilAsserted(() -> {
+			for (int instance = 0; instance < 2; instance++) {
+				SignalSocket
+					.open(stack.instanceUrl("signaling-service", instance), room.id(), room.host().token(), true)
+					.close();
+			}
+		});
 	}
 
 	/**
