@@ -132,14 +132,7 @@ class MeetingClientTests {
 		AtomicBoolean away = new AtomicBoolean(true);
 		UUID meetingId = UUID.randomUUID();
 		UUID userId = UUID.randomUUID();
-		this.server.createContext("/internal/meetings/" + meetingId, (exchange) -> {
-			if (away.get()) {
-				exchange.sendResponseHeaders(503, -1);
-				exchange.close();
-				return;
-			}
-			answerActiveStanding(exchange, meetingId, userId);
-		});
+		serveStandingUnlessAway(meetingId, userId, away);
 		for (int call = 0; call < 5; call++) {
 			assertThatExceptionOfType(MeetingServiceUnavailableException.class)
 				.isThrownBy(() -> client.standing(meetingId, userId));
@@ -168,14 +161,7 @@ class MeetingClientTests {
 		AtomicBoolean away = new AtomicBoolean(true);
 		UUID meetingId = UUID.randomUUID();
 		UUID userId = UUID.randomUUID();
-		this.server.createContext("/internal/meetings/" + meetingId, (exchange) -> {
-			if (away.get()) {
-				exchange.sendResponseHeaders(503, -1);
-				exchange.close();
-				return;
-			}
-			answerActiveStanding(exchange, meetingId, userId);
-		});
+		serveStandingUnlessAway(meetingId, userId, away);
 		for (int call = 0; call < 4; call++) {
 			assertThatExceptionOfType(MeetingServiceUnavailableException.class)
 				.isThrownBy(() -> this.client.standing(meetingId, userId));
@@ -187,6 +173,20 @@ class MeetingClientTests {
 		assertThat(this.client.standing(meetingId, userId)).isPresent();
 		assertThat(this.client.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		assertThat(this.client.standing(meetingId, userId)).isPresent();
+	}
+
+	/**
+	 * meeting-service answering 503 while {@code away}, the member's standing otherwise.
+	 */
+	private void serveStandingUnlessAway(UUID meetingId, UUID userId, AtomicBoolean away) {
+		this.server.createContext("/internal/meetings/" + meetingId, (exchange) -> {
+			if (away.get()) {
+				exchange.sendResponseHeaders(503, -1);
+				exchange.close();
+				return;
+			}
+			answerActiveStanding(exchange, meetingId, userId);
+		});
 	}
 
 	/** A member's standing in an active meeting, in the names the test's client reads. */
