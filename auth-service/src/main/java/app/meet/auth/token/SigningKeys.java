@@ -141,11 +141,20 @@ class SigningKeys {
 		return loaded;
 	}
 
-	/** Checks every few minutes whether the signing key is due for rotation. */
+	/**
+	 * Checks every few minutes whether the signing key is due for rotation. While the
+	 * database is away the keys loaded before go on signing and verifying: a failed check
+	 * never leaves requests to load the keys themselves.
+	 */
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
 	void rotateWhenDue() {
-		this.snapshot.set(null);
-		snapshot();
+		try {
+			reload();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not check whether the signing key is due for rotation; the keys loaded before go on: {}",
+					ex.getMessage());
+		}
 	}
 
 	/**
@@ -154,11 +163,13 @@ class SigningKeys {
 	 */
 	void rotate() {
 		rotate(true, Duration.ZERO);
+		this.snapshot.set(load());
 	}
 
 	/** Publishes a new key now that signs from {@code lead} on. */
 	void rotate(Duration lead) {
 		rotate(true, lead);
+		this.snapshot.set(load());
 	}
 
 	private void rotate(boolean force, Duration lead) {
@@ -190,7 +201,6 @@ class SigningKeys {
 				.param("signsFrom", Timestamp.from(signsFrom))
 				.update();
 		});
-		this.snapshot.set(null);
 	}
 
 	private boolean rotationDue(Instant newestCreatedAt) {

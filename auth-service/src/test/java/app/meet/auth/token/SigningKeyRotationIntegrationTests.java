@@ -3,16 +3,27 @@ package app.meet.auth.token;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import com.nimbusds.jose.jwk.JWKSet;
+
 import org.junit.jupiter.api.Test;
 
+import app.meet.auth.config.AuthProperties;
 import app.meet.devstack.test.EmbeddedInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +46,15 @@ class SigningKeyRotationIntegrationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private DataSource dataSource;
+
+	@Autowired
+	private AuthProperties properties;
+
+	@Autowired
+	private SigningKeySeal seal;
 
 	@Test
 	void afterARotationTheNewKeySignsAndTheOldOneKeepsVerifyingAndStaysPublished() {
@@ -96,6 +116,25 @@ class SigningKeyRotationIntegrationTests {
 			.single()).isNotEqualTo(open.getPrivate().getEncoded());
 	}
 
+	/**
+	 * PostgreSQL away when the rotation check runs: the keys loaded before go on signing
+	 * and verifying, and no request waits on the database for them.
+	 */
+	@Test
+	void theKeysLoadedBeforeGoOnWhileTheDatabaseIsAwayAtTheRotationCheck() {
+		SwitchableDataSource database = new SwitchableDataSource(this.dataSource);
+		SigningKeys keys = new SigningKeys(JdbcClient.create(database), this.properties, Clock.systemUTC(),
+				new DataSourceTransactionManager(database), this.seal);
+		JWKSet before = keys.published();
+
+		database.away = true;
+		keys.rotateWhenDue();
+
+		assertThat(keys.published().getKeys()).isEqualTo(before.getKeys());
+		assertThat(keys.current().getKeyID()).isEqualTo(before.getKeys().getFirst().getKeyID());
+		assertThat(database.refused).as("connections asked for while away").isEqualTo(1);
+	}
+
 	private String kidOf(IssuedTokens issued) {
 		return this.decoder.decode(issued.accessToken()).getHeaders().get("kid").toString();
 	}
@@ -112,6 +151,28 @@ class SigningKeyRotationIntegrationTests {
 			.param("username", handle)
 			.update();
 		return new TokenSubject(id, handle, "Rotation Test", handle + "@example.com");
+	}
+
+	/** The test's database, until the test says it is away. */
+	private static final class SwitchableDataSource extends DelegatingDataSource {
+
+		private volatile boolean away;
+
+		private int refused;
+
+		SwitchableDataSource(DataSource database) {
+			super(database);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			if (this.away) {
+				this.refused++;
+				throw new SQLTransientConnectionException("PostgreSQL is away", "08001");
+			}
+			return super.getConnection();
+		}
+
 	}
 
 }
