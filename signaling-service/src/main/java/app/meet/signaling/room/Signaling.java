@@ -348,9 +348,8 @@ public class Signaling implements NodeMessageHandler {
 			return;
 		}
 		updateParticipant(connection, Map.of("is_muted", state.isMuted(), "is_video_on", state.isVideoOn()));
-		broadcast(connection.meetingId(), connection.userId(),
-				frame(ServerMessage.relayed("media-state-changed", connection.userId(), null, connection.meetingId(),
-						Map.of("is_muted", state.isMuted(), "is_video_on", state.isVideoOn()))));
+		broadcast(connection.meetingId(), connection.userId(), frame(ServerMessage
+			.mediaStateChanged(connection.meetingId(), connection.userId(), state.isMuted(), state.isVideoOn())));
 	}
 
 	private void screenShareStarted(Connection connection, ClientMessage.ScreenShareStarted started) {
@@ -514,7 +513,7 @@ public class Signaling implements NodeMessageHandler {
 		if (!stillHere) {
 			return;
 		}
-		List<Map<String, Object>> ready = new ArrayList<>();
+		List<ServerMessage.PeerData> ready = new ArrayList<>();
 		for (Peer other : before) {
 			Optional<Peer> current = this.directory.peer(meetingId, other.userId()).filter((peer) -> !peer.vacated());
 			if (current.isEmpty()) {
@@ -527,7 +526,7 @@ public class Signaling implements NodeMessageHandler {
 			else {
 				connection.send(frame(ServerMessage.peerJoined(meetingId, other.userId(), other.username())));
 			}
-			ready.add(Map.of("user_id", other.userId(), "username", other.username()));
+			ready.add(new ServerMessage.PeerData(other.userId(), other.username()));
 		}
 		if (!ready.isEmpty()) {
 			connection.send(frame(ServerMessage.ready(meetingId, ready)));
