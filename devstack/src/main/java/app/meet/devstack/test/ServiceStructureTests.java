@@ -1,0 +1,142 @@
+package app.meet.devstack.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How every service is cut, checked on its classes: its feature packages (Spring
+ * Modulith's application modules) depend on each other without cycles; it uses no other
+ * service's code, only its own, {@code platform}'s and the {@code events} contract; its
+ * web layer never touches JDBC; and the module diagrams committed under
+ * {@code docs/modules/} are the ones its code yields. A service's test extends this,
+ * naming its application class. When a service's modules change on purpose,
+ * {@code -Dmeet.modules.update=true} writes the new diagrams there.
+ */
+public abstract class ServiceStructureTests {
+
+	private static final boolean UPDATE = Boolean.getBoolean("meet.modules.update");
+
+	private static final String WEB_ANNOTATIONS = "org.springframework.web.bind.annotation.";
+
+	private final ApplicationModules modules;
+
+	private final JavaClasses classes;
+
+	private final String service;
+
+	private final String basePackage;
+
+	/**
+	 * @param application the service's {@code @SpringBootApplication} class
+	 * @param service the service's module name, which names its documentation folder
+	 */
+	protected ServiceStructureTests(Class<?> application, String service) {
+		this.modules = ApplicationModules.of(application);
+		this.basePackage = application.getPackageName();
+		this.classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages(this.basePackage);
+		this.service = service;
+	}
+
+	@Test
+	protected void featurePackagesDependOnEachOtherWithoutCycles() {
+		this.modules.verify();
+	}
+
+	@Test
+	protected void usesOnlyItsOwnCodeThePlatformAndTheEventContract() {
+		noClasses().should()
+			.dependOnClassesThat(resideInAPackage("app.meet..")
+				.and(resideOutsideOfPackages(this.basePackage + "..", "app.meet.platform..", "app.meet.events..")))
+			.because("services share only the platform and the event contract; the rest goes over HTTP or Kafka")
+			.check(this.classes);
+	}
+
+	@Test
+	protected void webCodeNeverTouchesJdbc() {
+		noClasses().that()
+			.areAnnotatedWith(WEB_ANNOTATIONS + "RestController")
+			.or()
+			.areAnnotatedWith(WEB_ANNOTATIONS + "RestControllerAdvice")
+			.or()
+			.areAnnotatedWith("org.springframework.stereotype.Controller")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
+			.because("controllers speak HTTP and leave storage to the services and repositories behind them")
+			.allowEmptyShould(true)
+			.check(this.classes);
+	}
+
+	@Test
+	protected void theModuleDocumentationInDocsIsTheOneTheCodeYields() throws IOException {
+		Path generated = Path.of("target", "modules");
+		new Documenter(this.modules, Documenter.Options.defaults().withOutputFolder(generated.toString()))
+			.writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml()
+			.writeModuleCanvases();
+		Path committed = Path.of("..", "docs", "modules", this.service);
+		if (UPDATE) {
+			Files.createDirectories(committed);
+			try (Stream<Path> stale = Files.list(committed)) {
+				stale.forEach(ServiceStructureTests::delete);
+			}
+			documents(generated).forEach((name, text) -> write(committed.resolve(name), text));
+		}
+		assertThat(documents(committed))
+			.as("docs/modules/%s differs from the modules the code yields (%s); review the change and write it with "
+					+ "-Dmeet.modules.update=true", this.service, generated.toAbsolutePath())
+			.isEqualTo(documents(generated));
+	}
+
+	private static Map<String, String> documents(Path folder) throws IOException {
+		Map<String, String> documents = new TreeMap<>();
+		if (Files.isDirectory(folder)) {
+			try (Stream<Path> files = Files.list(folder)) {
+				for (Path file : files
+					.filter((file) -> file.toString().endsWith(".puml") || file.toString().endsWith(".adoc"))
+					.toList()) {
+					documents.put(file.getFileName().toString(), Files.readString(file));
+				}
+			}
+		}
+		return documents;
+	}
+
+	private static void write(Path file, String text) {
+		try {
+			Files.writeString(file, text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void delete(Path file) {
+		try {
+			Files.delete(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
