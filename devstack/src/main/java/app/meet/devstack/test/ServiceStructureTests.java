@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -99,7 +100,10 @@ public abstract class ServiceStructureTests {
 			try (Stream<Path> stale = Files.list(committed)) {
 				stale.forEach(ServiceStructureTests::delete);
 			}
-			documents(generated).forEach((name, text) -> write(committed.resolve(name), text));
+			try (Stream<Path> written = Files.list(generated)) {
+				written.filter(ServiceStructureTests::isDocument)
+					.forEach((file) -> write(committed.resolve(file.getFileName()), read(file)));
+			}
 		}
 		assertThat(documents(committed))
 			.as("docs/modules/%s differs from the modules the code yields (%s); review the change and write it with "
@@ -107,18 +111,33 @@ public abstract class ServiceStructureTests {
 			.isEqualTo(documents(generated));
 	}
 
-	private static Map<String, String> documents(Path folder) throws IOException {
-		Map<String, String> documents = new TreeMap<>();
+	/**
+	 * Each document's lines, sorted: the Documenter writes a diagram's relations in the
+	 * order it meets them, which changes with the classes, not with what they say.
+	 */
+	private static Map<String, List<String>> documents(Path folder) throws IOException {
+		Map<String, List<String>> documents = new TreeMap<>();
 		if (Files.isDirectory(folder)) {
 			try (Stream<Path> files = Files.list(folder)) {
-				for (Path file : files
-					.filter((file) -> file.toString().endsWith(".puml") || file.toString().endsWith(".adoc"))
-					.toList()) {
-					documents.put(file.getFileName().toString(), Files.readString(file));
+				for (Path file : files.filter(ServiceStructureTests::isDocument).toList()) {
+					documents.put(file.getFileName().toString(), read(file).lines().sorted().toList());
 				}
 			}
 		}
 		return documents;
+	}
+
+	private static boolean isDocument(Path file) {
+		return file.toString().endsWith(".puml") || file.toString().endsWith(".adoc");
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static void write(Path file, String text) {
