@@ -1,5 +1,6 @@
 package app.meet.chat.stream;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 import app.meet.chat.config.ChatProperties;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  * are there), and a periodic check catches notices that never came.
  */
 @Component
-class StreamHub implements SmartLifecycle {
+class StreamHub implements SmartLifecycle, SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
 
@@ -34,11 +36,14 @@ class StreamHub implements SmartLifecycle {
 
 	private final int backlog;
 
+	private final Duration reconcileInterval;
+
 	private volatile boolean running;
 
 	StreamHub(StreamLog streamLog, ChatProperties properties, MeterRegistry meters) {
 		this.streamLog = streamLog;
 		this.backlog = properties.subscriberBacklog();
+		this.reconcileInterval = properties.reconcileInterval();
 		Gauge
 			.builder("meet.chat.stream.subscribers", this.channels,
 					(channels) -> channels.values().stream().mapToInt((channel) -> channel.subscribers.size()).sum())
@@ -126,8 +131,12 @@ class StreamHub implements SmartLifecycle {
 		}
 	}
 
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::reconcile, this.reconcileInterval);
+	}
+
 	/** Delivers events whose notices were lost. */
-	@Scheduled(fixedDelayString = "${meet.chat.reconcile-interval:2s}")
 	void reconcile() {
 		for (MeetingChannel channel : this.channels.values()) {
 			try {

@@ -1,9 +1,15 @@
 package app.meet.meeting.meeting;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import app.meet.meeting.config.MeetingProperties;
+
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,18 +18,25 @@ import org.springframework.stereotype.Component;
  * once.
  */
 @Component
-class EmptyMeetingReaper {
+class EmptyMeetingReaper implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(EmptyMeetingReaper.class);
 
 	private final MeetingService meetings;
 
-	EmptyMeetingReaper(MeetingService meetings) {
+	private final MeetingProperties properties;
+
+	EmptyMeetingReaper(MeetingService meetings, MeetingProperties properties) {
 		this.meetings = meetings;
+		this.properties = properties;
 	}
 
-	@Scheduled(fixedDelayString = "${meet.meeting.empty-check-interval:5s}",
-			initialDelayString = "${meet.meeting.empty-check-interval:5s}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		Duration interval = this.properties.emptyCheckInterval();
+		tasks.addFixedDelayTask(new FixedDelayTask(this::endEmptyMeetings, interval, interval));
+	}
+
 	void endEmptyMeetings() {
 		int ended = this.meetings.endEmptyMeetings();
 		if (ended > 0) {

@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.KafkaException;
@@ -40,7 +40,9 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Publishes every {@link DomainEvent} from the transactional outbox to Kafka as a
@@ -55,6 +57,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 		beforeName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
 @ConditionalOnClass(EventExternalizationConfiguration.class)
 @EnableScheduling
+@EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
 	private static final int PARTITIONS = 3;
@@ -115,8 +118,9 @@ public class OutboxAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnClass(NewTopic.class)
-	KafkaAdmin.NewTopics outboxTopics(@Value("${meet.outbox.topics:}") List<String> topics) {
-		return new KafkaAdmin.NewTopics(topics.stream()
+	KafkaAdmin.NewTopics outboxTopics(OutboxProperties properties) {
+		return new KafkaAdmin.NewTopics(properties.topics()
+			.stream()
 			.filter((topic) -> !topic.isBlank())
 			.map((topic) -> TopicBuilder.name(topic).partitions(PARTITIONS).build())
 			.toArray(NewTopic[]::new));
@@ -209,8 +213,9 @@ public class OutboxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(IncompleteEventPublications.class)
-	OutboxRetry outboxRetry(IncompleteEventPublications publications, ExternalizationQueue queue) {
-		return new OutboxRetry(publications, queue);
+	OutboxRetry outboxRetry(IncompleteEventPublications publications, ExternalizationQueue queue,
+			OutboxProperties properties) {
+		return new OutboxRetry(publications, queue, properties.retryInterval());
 	}
 
 	/**
@@ -258,7 +263,7 @@ public class OutboxAutoConfiguration {
 	 * ({@code spring.modulith.events.republish-outstanding-events-on-restart}), so that
 	 * each aggregate's events keep their order over a restart.
 	 */
-	static class OutboxRetry {
+	static class OutboxRetry implements SchedulingConfigurer {
 
 		private static final Logger log = LoggerFactory.getLogger(OutboxRetry.class);
 
@@ -268,13 +273,19 @@ public class OutboxAutoConfiguration {
 
 		private final ExternalizationQueue queue;
 
-		OutboxRetry(IncompleteEventPublications publications, ExternalizationQueue queue) {
+		private final Duration interval;
+
+		OutboxRetry(IncompleteEventPublications publications, ExternalizationQueue queue, Duration interval) {
 			this.publications = publications;
 			this.queue = queue;
+			this.interval = interval;
 		}
 
-		@Scheduled(fixedDelayString = "${meet.outbox.retry-interval:5s}",
-				initialDelayString = "${meet.outbox.retry-interval:5s}")
+		@Override
+		public void configureTasks(ScheduledTaskRegistrar tasks) {
+			tasks.addFixedDelayTask(new FixedDelayTask(this::resubmit, this.interval, this.interval));
+		}
+
 		void resubmit() {
 			if (!this.queue.idle()) {
 				return;

@@ -1,19 +1,29 @@
 package app.meet.recording.recording;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import app.meet.recording.config.RecordingProperties;
+
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /** Finishes, with what they have, recordings that stopped receiving chunks. */
 @Component
-class IdleRecordings {
+class IdleRecordings implements SchedulingConfigurer {
 
 	private final Recordings recordings;
 
-	IdleRecordings(Recordings recordings) {
+	private final RecordingProperties properties;
+
+	IdleRecordings(Recordings recordings, RecordingProperties properties) {
 		this.recordings = recordings;
+		this.properties = properties;
 	}
 
-	@Scheduled(fixedDelayString = "${meet.recording.idle-check-interval:30s}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::finishIdle, this.properties.idleCheckInterval());
+	}
+
 	void finishIdle() {
 		this.recordings.finishIdle();
 	}

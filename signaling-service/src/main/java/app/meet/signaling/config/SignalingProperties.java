@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * they are marked as left
  * @param nodeTimeout how long an instance that stops renewing its presence is still
  * believed alive; its users are announced as left after that
+ * @param sweepInterval how often this instance renews its presence and looks for users to
+ * announce as left (of stopped instances, without a socket past the ghost timeout)
  * @param maxFrameSize the largest text frame accepted, in bytes
  * @param framesPerSecond frames a socket may send per second; more get an error and are
  * dropped
@@ -46,10 +48,10 @@ public record SignalingProperties(@DefaultValue("signaling-service") @NotBlank S
 		@DefaultValue("http://127.0.0.1:8081") @NotNull URI authServiceUrl,
 		@NotNull @Size(min = 16) String clientSecret, @DefaultValue("1s") @NotNull Duration offerDelay,
 		@DefaultValue("3s") @NotNull Duration takeoverGrace, @DefaultValue("60s") @NotNull Duration ghostTimeout,
-		@DefaultValue("15s") @NotNull Duration nodeTimeout, @DefaultValue("1048576") @Min(524288) int maxFrameSize,
-		@DefaultValue("50") @Min(1) int framesPerSecond, @DefaultValue("8") @Min(1) int maxSocketsPerUser,
-		@DefaultValue("30s") @NotNull Duration joinTimeout, @DefaultValue @Valid Calls calls,
-		@DefaultValue @Valid Ice ice) {
+		@DefaultValue("15s") @NotNull Duration nodeTimeout, @DefaultValue("5s") @NotNull Duration sweepInterval,
+		@DefaultValue("1048576") @Min(524288) int maxFrameSize, @DefaultValue("50") @Min(1) int framesPerSecond,
+		@DefaultValue("8") @Min(1) int maxSocketsPerUser, @DefaultValue("30s") @NotNull Duration joinTimeout,
+		@DefaultValue @Valid Calls calls, @DefaultValue @Valid Ice ice) {
 
 	/**
 	 * @param connectTimeout how long a connection may take to open

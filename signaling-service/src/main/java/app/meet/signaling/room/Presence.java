@@ -12,7 +12,8 @@ import app.meet.signaling.routing.Directory;
 import app.meet.signaling.routing.Peer;
 import app.meet.signaling.routing.Relay;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 
@@ -23,7 +24,7 @@ import org.springframework.web.client.HttpClientErrorException;
  * meeting-service then marks as left.
  */
 @Component
-class Presence {
+class Presence implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(Presence.class);
 
@@ -49,7 +50,11 @@ class Presence {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${meet.signaling.sweep-interval:5s}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::sweep, this.properties.sweepInterval());
+	}
+
 	void sweep() {
 		try {
 			this.directory.renew(this.relay.node(), this.properties.nodeTimeout());
