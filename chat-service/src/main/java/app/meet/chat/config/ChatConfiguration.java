@@ -2,9 +2,12 @@ package app.meet.chat.config;
 
 import java.time.Clock;
 
+import app.meet.platform.users.UserDirectory;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChatProperties.class)
@@ -13,6 +16,14 @@ class ChatConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * The users the service shows, kept in step with {@code auth.events} by the platform.
+	 */
+	@Bean
+	UserDirectory userDirectory(JdbcClient jdbc) {
+		return new UserDirectory(jdbc);
 	}
 
 }

@@ -8,13 +8,12 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.json.JsonMapper;
 
-import app.meet.chat.membership.MeetingView;
 import app.meet.chat.membership.Membership;
 import app.meet.chat.message.MessageService;
 import app.meet.chat.stream.StreamEvent;
 import app.meet.chat.stream.StreamLog;
-import app.meet.chat.user.UserDirectory;
-import app.meet.chat.user.UserView;
+import app.meet.platform.users.UserDirectory;
+import app.meet.platform.users.UserView;
 import app.meet.events.EventTopics;
 import app.meet.events.meeting.Admission;
 import app.meet.events.meeting.Meeting;
@@ -66,14 +65,14 @@ class MeetingEventsListener {
 		}
 		Instant time = incoming.envelope().time();
 		switch (incoming.event()) {
-			case MeetingEvent.Created(Meeting meeting) -> applyMeeting(meeting, time);
-			case MeetingEvent.Updated(Meeting meeting) -> applyMeeting(meeting, time);
+			case MeetingEvent.Created(Meeting meeting) -> this.membership.applyMeeting(meeting, time);
+			case MeetingEvent.Updated(Meeting meeting) -> this.membership.applyMeeting(meeting, time);
 			case MeetingEvent.Started(Meeting meeting) -> {
-				applyMeeting(meeting, time);
+				this.membership.applyMeeting(meeting, time);
 				this.stream.append(meeting.id(), StreamEvent.MEETING_STARTED, null, meeting);
 			}
 			case MeetingEvent.Ended(Meeting meeting) -> {
-				applyMeeting(meeting, time);
+				this.membership.applyMeeting(meeting, time);
 				this.messages.system(meeting.id(), meeting.hostId(), "The meeting has ended");
 				Map<String, Object> ended = new LinkedHashMap<>();
 				ended.put("meeting_id", meeting.id());
@@ -108,17 +107,9 @@ class MeetingEventsListener {
 		this.messages.system(meetingId, participant.user().id(), participant.user().name() + what);
 	}
 
-	private void applyMeeting(Meeting meeting, Instant time) {
-		this.membership.applyMeeting(
-				new MeetingView(meeting.id(), meeting.hostId(), meeting.status(), meeting.settings().allowChat()),
-				meeting.endedAt(), time);
-	}
-
 	private void applyParticipant(Participant participant, Instant time) {
 		this.users.apply(UserView.of(participant.user()), time);
-		this.membership.ensureMeeting(participant.meetingId(), time);
-		this.membership.applyMember(participant.meetingId(), participant.user().id(), participant.role(),
-				participant.status(), time);
+		this.membership.applyParticipant(participant, time);
 	}
 
 }

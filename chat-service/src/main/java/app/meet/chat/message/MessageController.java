@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
-import app.meet.chat.user.UserDirectory;
+import app.meet.platform.users.UserDirectory;
 
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import app.meet.chat.user.UserView;
+import app.meet.platform.users.UserView;
 import app.meet.events.chat.Message;
 
 /**

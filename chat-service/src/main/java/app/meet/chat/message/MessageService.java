@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.UUID;
 
 import app.meet.chat.membership.MeetingView;
-import app.meet.chat.membership.MemberView;
 import app.meet.chat.membership.Membership;
+import app.meet.platform.membership.MemberView;
 import app.meet.chat.stream.StreamEvent;
 import app.meet.chat.stream.StreamLog;
-import app.meet.chat.user.UserDirectory;
+import app.meet.platform.users.UserDirectory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -61,7 +61,8 @@ public class MessageService {
 	/**
 	 * Posts a text message.
 	 * @param content already trimmed, 1-4000 characters
-	 * @throws app.meet.chat.membership.NotAParticipantException unless the user is active
+	 * @throws app.meet.platform.membership.NotAParticipantException unless the user is
+	 * active
 	 * @throws ChatDisabledException for a guest while chat is off
 	 */
 	MessageResponse post(UUID meetingId, UUID userId, String content) {
@@ -129,7 +130,7 @@ public class MessageService {
 
 	private void requireMayWrite(UUID meetingId, UUID userId) {
 		MeetingView meeting = this.membership.requireMeeting(meetingId);
-		MemberView member = this.membership.requireActive(meeting, userId);
+		MemberView member = this.membership.requireActive(meetingId, userId);
 		if (!meeting.allowChat() && member.guest()) {
 			throw new ChatDisabledException();
 		}

@@ -9,7 +9,7 @@ import java.util.UUID;
 import app.meet.meeting.participant.Admission;
 import app.meet.meeting.participant.ParticipantRepository;
 import app.meet.meeting.participant.ParticipantResponse;
-import app.meet.meeting.user.UserDirectory;
+import app.meet.platform.users.UserDirectory;
 import app.meet.platform.tracing.TraceContext;
 
 import org.springframework.context.ApplicationEventPublisher;

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import app.meet.meeting.participant.ParticipantResponse;
-import app.meet.meeting.user.UserDirectory;
+import app.meet.platform.users.UserDirectory;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;

@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import app.meet.meeting.participant.ParticipantResponse;
-import app.meet.meeting.user.UserDirectory;
+import app.meet.platform.users.UserDirectory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import app.meet.meeting.user.UserView;
+import app.meet.platform.users.UserView;
 
 /** A meeting as clients see it. */
 record MeetingResponse(UUID id, String code, String title, String description, UUID hostId, UserView host,

@@ -9,8 +9,8 @@ import java.util.UUID;
 import app.meet.meeting.participant.Admission;
 import app.meet.meeting.participant.ParticipantRepository;
 import app.meet.meeting.participant.ParticipantResponse;
-import app.meet.meeting.user.UserDirectory;
-import app.meet.meeting.user.UserView;
+import app.meet.platform.users.UserDirectory;
+import app.meet.platform.users.UserView;
 import app.meet.platform.ids.TimeOrderedIds;
 import app.meet.platform.tracing.TraceContext;
 

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import app.meet.events.meeting.Participant;
-import app.meet.meeting.user.UserView;
+import app.meet.platform.users.UserView;
 
 /** A participant as clients see it. */
 public record ParticipantResponse(UUID id, UUID meetingId, UserView user, String role, String status,

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import app.meet.devstack.test.EmbeddedInfrastructure;
 import app.meet.devstack.test.SharedInfrastructure;
-import app.meet.meeting.user.UserDirectory;
+import app.meet.platform.users.UserDirectory;
 import app.meet.platform.tracing.TraceContext;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,7 +12,7 @@ import app.meet.devstack.test.EmbeddedInfrastructure;
 import app.meet.devstack.test.EventFeed;
 import app.meet.events.EventSamples;
 import app.meet.events.recording.RecordingEvent;
-import app.meet.meeting.user.UserDirectory;
+import app.meet.platform.users.UserDirectory;
 import app.meet.platform.events.EventEnvelope;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -9,10 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 import app.meet.events.EventTopics;
 import app.meet.events.meeting.Meeting;
 import app.meet.events.meeting.MeetingEvent;
-import app.meet.events.meeting.Participant;
 import app.meet.platform.events.AppliedEvents;
 import app.meet.platform.events.IncomingEvent;
-import app.meet.recording.membership.MeetingView;
 import app.meet.recording.membership.Membership;
 import app.meet.recording.recording.Recordings;
 
@@ -51,29 +49,20 @@ class MeetingEventsListener {
 		}
 		Instant time = incoming.envelope().time();
 		switch (incoming.event()) {
-			case MeetingEvent.Created(Meeting meeting) -> applyMeeting(meeting, time);
-			case MeetingEvent.Started(Meeting meeting) -> applyMeeting(meeting, time);
-			case MeetingEvent.Updated(Meeting meeting) -> applyMeeting(meeting, time);
+			case MeetingEvent.Created(Meeting meeting) -> this.membership.applyMeeting(meeting, time);
+			case MeetingEvent.Started(Meeting meeting) -> this.membership.applyMeeting(meeting, time);
+			case MeetingEvent.Updated(Meeting meeting) -> this.membership.applyMeeting(meeting, time);
 			case MeetingEvent.Ended(Meeting meeting) -> {
-				applyMeeting(meeting, time);
+				this.membership.applyMeeting(meeting, time);
 				this.recordings.finishInProgress(meeting.id(), "the meeting ended");
 			}
-			case MeetingEvent.ParticipantJoined joined -> applyParticipant(joined.participant(), time);
-			case MeetingEvent.ParticipantLeft left -> applyParticipant(left.participant(), time);
-			case MeetingEvent.ParticipantUpdated updated -> applyParticipant(updated.participant(), time);
-			case MeetingEvent.ParticipantRemoved removed -> applyParticipant(removed.participant(), time);
+			case MeetingEvent.ParticipantJoined joined -> this.membership.applyParticipant(joined.participant(), time);
+			case MeetingEvent.ParticipantLeft left -> this.membership.applyParticipant(left.participant(), time);
+			case MeetingEvent.ParticipantUpdated updated ->
+				this.membership.applyParticipant(updated.participant(), time);
+			case MeetingEvent.ParticipantRemoved removed ->
+				this.membership.applyParticipant(removed.participant(), time);
 		}
-	}
-
-	private void applyMeeting(Meeting meeting, Instant time) {
-		this.membership.applyMeeting(new MeetingView(meeting.id(), meeting.hostId(), meeting.status(),
-				meeting.settings().recordingEnabled()), time);
-	}
-
-	private void applyParticipant(Participant participant, Instant time) {
-		this.membership.ensureMeeting(participant.meetingId(), time);
-		this.membership.applyMember(participant.meetingId(), participant.user().id(), participant.role(),
-				participant.status(), time);
 	}
 
 }

@@ -9,7 +9,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import app.meet.devstack.test.EmbeddedInfrastructure;
-import app.meet.recording.membership.MeetingView;
+import app.meet.events.User;
+import app.meet.events.meeting.Meeting;
+import app.meet.events.meeting.MeetingSettings;
 import app.meet.recording.membership.Membership;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,7 +111,12 @@ class RecordingFinishingIntegrationTests {
 	private UUID activeMeeting(UUID hostId) {
 		UUID meetingId = UUID.randomUUID();
 		Instant now = Instant.now();
-		this.membership.applyMeeting(new MeetingView(meetingId, hostId, "active", true), now);
+		User host = new User(hostId, "host", "Host", "", now);
+		this.membership
+			.applyMeeting(
+					new Meeting(meetingId, "abc-defg-hij", "Finishing", "", hostId, host, "active", null, now, null, 10,
+							false, null, 1, new MeetingSettings(true, true, false, true, false, true, 300), now, now),
+					now);
 		this.membership.applyMember(meetingId, hostId, "host", "active", now);
 		return meetingId;
 	}

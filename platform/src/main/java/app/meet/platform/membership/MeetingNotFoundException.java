@@ -1,6 +1,6 @@
-package app.meet.recording.membership;
+package app.meet.platform.membership;
 
-/** No such meeting, as far as recording-service has heard. */
+/** No such meeting, as far as the service has heard. */
 public class MeetingNotFoundException extends RuntimeException {
 
 	MeetingNotFoundException() {

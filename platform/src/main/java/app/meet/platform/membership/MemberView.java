@@ -1,4 +1,4 @@
-package app.meet.chat.membership;
+package app.meet.platform.membership;
 
 import java.util.UUID;
 
@@ -13,8 +13,8 @@ import java.util.UUID;
 public record MemberView(UUID meetingId, UUID userId, String role, String status, boolean everJoined) {
 
 	/**
-	 * Whether they may read what the meeting keeps: they joined at some point and were
-	 * not removed or denied since, which ends it at once.
+	 * Whether they may see what the meeting keeps: they joined at some point and were not
+	 * removed or denied since, which ends it at once.
 	 */
 	public boolean mayRead() {
 		return this.everJoined && !"removed".equals(this.status) && !"denied".equals(this.status);
@@ -26,6 +26,11 @@ public record MemberView(UUID meetingId, UUID userId, String role, String status
 
 	public boolean guest() {
 		return "guest".equals(this.role);
+	}
+
+	/** An active host or moderator. */
+	public boolean activeModerator() {
+		return active() && ("host".equals(this.role) || "moderator".equals(this.role));
 	}
 
 }

@@ -1,4 +1,4 @@
-package app.meet.chat.user;
+package app.meet.platform.users;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,26 +9,39 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Component;
 
 /**
- * chat-service's copy of the users its messages name: refreshed from the claims of the
- * tokens that post, from the participants in {@code meeting.events} and from
- * {@code auth.events}; older news never wins.
+ * A service's copy of the users it shows, in its own {@code users} table: refreshed from
+ * the claims of the tokens that call it, from what other services tell of them (the
+ * participants in {@code meeting.events}) and from {@code auth.events}; older news never
+ * wins. A service that keeps one declares it as a bean, and
+ * {@link UserDirectoryAutoConfiguration} keeps it in step with {@code auth.events}.
  */
-@Component
 public class UserDirectory {
 
 	private final JdbcClient jdbc;
 
-	UserDirectory(JdbcClient jdbc) {
+	public UserDirectory(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** Records (or refreshes) the token's user; returns their id. */
+	/**
+	 * Records (or refreshes) the token's user, as of the token's issue; returns their id.
+	 */
 	public UUID remember(Jwt token) {
 		UUID id = UUID.fromString(token.getSubject());
 		String username = claim(token, "username", "user");
+		remember(id, username, claim(token, "name", username),
+				(token.getIssuedAt() != null) ? token.getIssuedAt() : Instant.now());
+		return id;
+	}
+
+	/** Records (or refreshes) a user as another service saw them just now. */
+	public void remember(UUID id, String username, String name) {
+		remember(id, username, name, Instant.now());
+	}
+
+	private void remember(UUID id, String username, String name, Instant asOf) {
 		this.jdbc.sql("""
 				INSERT INTO users (id, username, name, updated_at) VALUES (:id, :username, :name, :asOf)
 				ON CONFLICT (id) DO UPDATE SET username = excluded.username, name = excluded.name,
@@ -38,10 +51,9 @@ public class UserDirectory {
 				""")
 			.param("id", id)
 			.param("username", username)
-			.param("name", claim(token, "name", username))
-			.param("asOf", Timestamp.from((token.getIssuedAt() != null) ? token.getIssuedAt() : Instant.now()))
+			.param("name", name)
+			.param("asOf", Timestamp.from(asOf))
 			.update();
-		return id;
 	}
 
 	/** Applies a user's public profile as another service reported it at {@code asOf}. */
@@ -78,7 +90,7 @@ public class UserDirectory {
 		return this.jdbc.sql("SELECT * FROM users WHERE id = :id").param("id", id).query(UserDirectory::map).optional();
 	}
 
-	/** The user, or a placeholder for one chat-service has not heard of. */
+	/** The user, or a placeholder for one the service has not heard of. */
 	public UserView findOrUnknown(UUID id) {
 		return find(id).orElseGet(() -> new UserView(id, "unknown", "Unknown user", "", null));
 	}

@@ -1,4 +1,4 @@
-package app.meet.meeting.user;
+package app.meet.platform.users;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 import app.meet.events.User;
 
-/** A user as meetings show them (never with email). */
+/** A user as the services show them to others (never with email). */
 public record UserView(UUID id, String username, String name, String avatarUrl, @Nullable Instant createdAt) {
 
-	/** The user as events carry them to the other services. */
+	/** The user as events carry them. */
 	public User asEvent() {
 		return new User(this.id, this.username, this.name, this.avatarUrl, this.createdAt);
 	}

@@ -1,4 +1,4 @@
-package app.meet.meeting.user;
+package app.meet.meeting;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import app.meet.devstack.test.EmbeddedInfrastructure;
 import app.meet.devstack.test.EventFeed;
 import app.meet.platform.events.EventEnvelope;
+import app.meet.platform.users.UserDirectory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;

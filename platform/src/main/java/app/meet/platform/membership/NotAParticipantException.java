@@ -1,4 +1,4 @@
-package app.meet.chat.membership;
+package app.meet.platform.membership;
 
 /** The user is not (or, for reading, never was) a participant of the meeting. */
 public class NotAParticipantException extends RuntimeException {
