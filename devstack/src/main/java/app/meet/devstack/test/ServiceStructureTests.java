@@ -96,14 +96,7 @@ public abstract class ServiceStructureTests {
 			.writeModuleCanvases();
 		Path committed = Path.of("..", "docs", "modules", this.service);
 		if (UPDATE) {
-			Files.createDirectories(committed);
-			try (Stream<Path> stale = Files.list(committed)) {
-				stale.forEach(ServiceStructureTests::delete);
-			}
-			try (Stream<Path> written = Files.list(generated)) {
-				written.filter(ServiceStructureTests::isDocument)
-					.forEach((file) -> write(committed.resolve(file.getFileName()), read(file)));
-			}
+			update(committed, generated);
 		}
 		assertThat(documents(committed))
 			.as("docs/modules/%s differs from the modules the code yields (%s); review the change and write it with "
@@ -112,19 +105,48 @@ public abstract class ServiceStructureTests {
 	}
 
 	/**
-	 * Each document's lines, sorted: the Documenter writes a diagram's relations in the
-	 * order it meets them, which changes with the classes, not with what they say.
+	 * Writes the documents that say something new and deletes those no longer generated;
+	 * one whose relations only came in another order is left as it is.
+	 */
+	private static void update(Path committed, Path generated) throws IOException {
+		Files.createDirectories(committed);
+		Map<String, List<String>> wanted = documents(generated);
+		Map<String, List<String>> present = documents(committed);
+		for (String name : present.keySet()) {
+			if (!wanted.containsKey(name)) {
+				delete(committed.resolve(name));
+			}
+		}
+		wanted.forEach((name, lines) -> {
+			if (!lines.equals(present.get(name))) {
+				write(committed.resolve(name), read(generated.resolve(name)));
+			}
+		});
+	}
+
+	/**
+	 * Each document's lines, sorted: the Documenter writes a diagram's relations and a
+	 * canvas's lists in the order it meets them, which changes with the classes, not with
+	 * what they say.
 	 */
 	private static Map<String, List<String>> documents(Path folder) throws IOException {
 		Map<String, List<String>> documents = new TreeMap<>();
 		if (Files.isDirectory(folder)) {
 			try (Stream<Path> files = Files.list(folder)) {
 				for (Path file : files.filter(ServiceStructureTests::isDocument).toList()) {
-					documents.put(file.getFileName().toString(), read(file).lines().sorted().toList());
+					documents.put(file.getFileName().toString(),
+							read(file).lines().map(ServiceStructureTests::listItem).sorted().toList());
 				}
 			}
 		}
 		return documents;
+	}
+
+	/**
+	 * A canvas cell's first list item starts with the cell's {@code |}: the same item.
+	 */
+	private static String listItem(String line) {
+		return line.startsWith("|* ") ? line.substring(1) : line;
 	}
 
 	private static boolean isDocument(Path file) {
