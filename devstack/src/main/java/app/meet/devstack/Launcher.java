@@ -59,12 +59,12 @@ public final class Launcher {
 			throw new DevStackException(
 					"Meet is already running (pid " + running.get() + "); stop it with ./meet stop");
 		}
-		Stack.StackPorts ports = new Stack.StackPorts(intEnv("GATEWAY_PORT", DEFAULT_GATEWAY_PORT),
+		StackPorts ports = new StackPorts(intEnv("GATEWAY_PORT", DEFAULT_GATEWAY_PORT),
 				new Infrastructure.Ports(intEnv("DB_PORT", DEFAULT_INFRASTRUCTURE_PORTS.postgres()),
 						intEnv("REDIS_PORT", DEFAULT_INFRASTRUCTURE_PORTS.redis()),
 						intEnv("KAFKA_PORT", DEFAULT_INFRASTRUCTURE_PORTS.kafka()),
 						intEnv("S3_PORT", DEFAULT_INFRASTRUCTURE_PORTS.s3())));
-		Map<String, Integer> instances = Stack.parseInstances(env("MEET_INSTANCES").orElse(""));
+		Map<String, Integer> instances = StackTopology.parseInstances(env("MEET_INSTANCES").orElse(""));
 		Stack stack = new Stack(projectRoot, dataDirectory, ports, instances, true);
 		List<String> taken = stack.takenPorts();
 		if (!taken.isEmpty()) {

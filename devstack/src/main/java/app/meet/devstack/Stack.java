@@ -1,16 +1,10 @@
 package app.meet.devstack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The whole product on one machine: the infrastructure, every service (each instance its
@@ -30,25 +22,10 @@ import java.util.regex.Pattern;
 public final class Stack implements AutoCloseable {
 
 	/**
-	 * An instance restarted longer ago than this that exits again is restarted after a
-	 * second.
-	 */
-	private static final Duration STABLE_AFTER = Duration.ofMinutes(1);
-
-	private static final Duration FIRST_RESTART = Duration.ofSeconds(1);
-
-	private static final Duration LONGEST_RESTART = Duration.ofMinutes(1);
-
-	/**
 	 * The services' development profile: the credentials of these embedded servers, and
 	 * of the services among themselves, are its defaults.
 	 */
 	public static final String DEVELOPMENT_PROFILE = "dev";
-
-	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-
-	/** A JVM option choosing the garbage collector, such as {@code -XX:+UseZGC}. */
-	private static final Predicate<String> COLLECTOR = Pattern.compile("-XX:\\+Use\\w+GC").asMatchPredicate();
 
 	private final Path projectRoot;
 
@@ -56,7 +33,7 @@ public final class Stack implements AutoCloseable {
 
 	private final StackPorts ports;
 
-	private final Map<String, Integer> instances;
+	private final StackTopology topology;
 
 	private final boolean durable;
 
@@ -64,13 +41,13 @@ public final class Stack implements AutoCloseable {
 
 	private final Map<String, String> settings = new LinkedHashMap<>();
 
-	private final List<String> jvmOptions = new ArrayList<>();
-
-	private final Map<String, List<String>> serviceJvmOptions = new LinkedHashMap<>();
+	private final JvmOptions jvmOptions = new JvmOptions();
 
 	private final StartupCaches startupCaches;
 
 	private volatile Infrastructure infrastructure;
+
+	private volatile ServiceEnvironments environments;
 
 	private Credentials credentials = Credentials.DEVELOPMENT;
 
@@ -87,7 +64,7 @@ public final class Stack implements AutoCloseable {
 	 */
 	private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+	private final Readiness readiness = new Readiness();
 
 	/**
 	 * @param projectRoot the repository root, where each module's jar is built
@@ -100,7 +77,7 @@ public final class Stack implements AutoCloseable {
 		this.projectRoot = projectRoot;
 		this.directory = directory;
 		this.ports = ports;
-		this.instances = Map.copyOf(instances);
+		this.topology = new StackTopology(ports, instances);
 		this.durable = durable;
 		this.startupCaches = new StartupCaches(projectRoot, directory.resolve("app"));
 	}
@@ -115,7 +92,7 @@ public final class Stack implements AutoCloseable {
 	 * garbage collector chosen here ({@code -XX:+UseZGC}) replaces the default one.
 	 */
 	public Stack withJvmOptions(List<String> options) {
-		this.jvmOptions.addAll(options);
+		this.jvmOptions.add(options);
 		return this;
 	}
 
@@ -124,7 +101,7 @@ public final class Stack implements AutoCloseable {
 	 * {@code chat-service}, ...), after those for all of them.
 	 */
 	public Stack withJvmOptions(String service, List<String> options) {
-		this.serviceJvmOptions.computeIfAbsent(service, (name) -> new ArrayList<>()).addAll(options);
+		this.jvmOptions.add(service, options);
 		return this;
 	}
 
@@ -163,7 +140,7 @@ public final class Stack implements AutoCloseable {
 
 	/** Where an instance listens, for tests that bypass the gateway on purpose. */
 	public String instanceUrl(String service, int instance) {
-		return "http://127.0.0.1:" + ServiceDefinition.named(service).port(this.ports.gateway(), instance);
+		return this.topology.instanceUrl(ServiceDefinition.named(service), instance);
 	}
 
 	public String kafkaBootstrapServers() {
@@ -184,21 +161,7 @@ public final class Stack implements AutoCloseable {
 	 * front.
 	 */
 	public Map<String, Integer> requiredPorts() {
-		Map<String, Integer> required = new LinkedHashMap<>();
-		required.put("gateway", this.ports.gateway());
-		required.put("gateway management", this.ports.gatewayManagement());
-		for (ServiceDefinition service : ServiceDefinition.SERVICES) {
-			for (int instance = 0; instance < instancesOf(service); instance++) {
-				required.put(instanceName(service, instance), service.port(this.ports.gateway(), instance));
-			}
-		}
-		Infrastructure.Ports infra = this.ports.infrastructure();
-		required.put("postgres", infra.postgres());
-		required.put("redis", infra.redis());
-		required.put("kafka", infra.kafka());
-		required.put("kafka controller", infra.kafka() + 1);
-		required.put("s3", infra.s3());
-		return required;
+		return this.topology.requiredPorts();
 	}
 
 	/** Whether this run records the JDK AOT caches that later starts load. */
@@ -208,8 +171,7 @@ public final class Stack implements AutoCloseable {
 
 	/** How many servers and processes {@link #start} reports as they become ready. */
 	public int componentCount() {
-		int services = ServiceDefinition.SERVICES.stream().mapToInt(this::instancesOf).sum();
-		return 4 + services + 1;
+		return this.topology.componentCount();
 	}
 
 	/** Names each port that is already in use; empty when all are free. */
@@ -234,10 +196,12 @@ public final class Stack implements AutoCloseable {
 		this.infrastructure = new Infrastructure(this.directory, this.ports.infrastructure(), this.durable,
 				this.credentials);
 		this.infrastructure.start(progress);
+		this.environments = new ServiceEnvironments(this.topology, this.infrastructure, this.settings,
+				this.deploymentEnvironment);
 		List<CompletableFuture<Void>> starting = new ArrayList<>();
 		for (ServiceDefinition service : ServiceDefinition.SERVICES) {
-			for (int instance = 0; instance < instancesOf(service); instance++) {
-				String name = instanceName(service, instance);
+			for (int instance = 0; instance < this.topology.instancesOf(service); instance++) {
+				String name = StackTopology.instanceName(service, instance);
 				int port = service.port(this.ports.gateway(), instance);
 				ManagedProcess process = startService(service, instance, name);
 				int index = instance;
@@ -264,8 +228,7 @@ public final class Stack implements AutoCloseable {
 		if (this.closed) {
 			throw new DevStackException("Stopped while starting");
 		}
-		Map<String, String> environment = this.deploymentEnvironment.isEmpty() ? developmentEnvironment(service, name)
-				: deploymentEnvironment(service);
+		Map<String, String> environment = this.environments.of(service, name);
 		environment.put("SERVER_PORT", Integer.toString(service.port(this.ports.gateway(), instance)));
 		if (service == ServiceDefinition.GATEWAY) {
 			environment.put("MANAGEMENT_PORT", Integer.toString(this.ports.gatewayManagement()));
@@ -274,7 +237,7 @@ public final class Stack implements AutoCloseable {
 			environment.put("SERVER_ADDRESS", "127.0.0.1");
 		}
 		List<String> command = new ArrayList<>(List.of(Locations.javaCommand()));
-		command.addAll(jvmOptions(service));
+		command.addAll(this.jvmOptions.of(service));
 		if (this.durable) {
 			command.addAll(this.startupCaches.jvmOptions(service, name));
 		}
@@ -284,109 +247,6 @@ public final class Stack implements AutoCloseable {
 		ManagedProcess process = ManagedProcess.start(name, command, environment, logs().resolve(name + ".log"));
 		this.processes.put(name, process);
 		return process;
-	}
-
-	private Map<String, String> developmentEnvironment(ServiceDefinition service, String name) {
-		Map<String, String> environment = new LinkedHashMap<>();
-		environment.put("SPRING_PROFILES_ACTIVE", DEVELOPMENT_PROFILE);
-		environment.putAll(this.infrastructure.environment());
-		environment.putAll(this.settings);
-		environment.put("MEET_INSTANCE", name);
-		environment.put("AUTH_JWKS_URI", "http://127.0.0.1:"
-				+ ServiceDefinition.named("auth-service").port(this.ports.gateway(), 0) + "/.well-known/jwks.json");
-		if (service == ServiceDefinition.GATEWAY) {
-			environment.putAll(gatewayRoutes());
-		}
-		else {
-			// the services one service calls directly (signaling-service calls
-			// meeting-service's internal endpoints with service tokens from auth-service)
-			environment.put("AUTH_SERVICE_URL", firstInstanceUrl("auth-service"));
-			environment.put("MEETING_SERVICE_URL", firstInstanceUrl("meeting-service"));
-		}
-		return environment;
-	}
-
-	/**
-	 * The deployment's environment for the service, its host names and ports mapped to
-	 * this stack's.
-	 */
-	private Map<String, String> deploymentEnvironment(ServiceDefinition service) {
-		Map<String, String> given = this.deploymentEnvironment.get(service.name());
-		if (given == null) {
-			throw new DevStackException("The deployment environment has nothing for " + service.name());
-		}
-		Infrastructure.Ports infrastructure = this.ports.infrastructure();
-		Map<String, String> addresses = new LinkedHashMap<>();
-		addresses.put("postgres:5432", "127.0.0.1:" + infrastructure.postgres());
-		addresses.put("redis:6379", "127.0.0.1:" + infrastructure.redis());
-		addresses.put("kafka:9092", this.infrastructure.environment().get("KAFKA_BOOTSTRAP_SERVERS"));
-		addresses.put("minio:9000", "127.0.0.1:" + infrastructure.s3());
-		Map<String, String> environment = new LinkedHashMap<>();
-		given.forEach((variable, value) -> {
-			if (variable.equals("MANAGEMENT_SERVER_PORT")
-					|| variable.equals("SPRING_CLOUD_LOADBALANCER_HEALTH_CHECK_PORT")) {
-				return;
-			}
-			String mapped = switch (variable) {
-				case "DB_HOST", "REDIS_HOST" -> "127.0.0.1";
-				case "DB_PORT" -> Integer.toString(infrastructure.postgres());
-				case "REDIS_PORT" -> Integer.toString(infrastructure.redis());
-				default -> value;
-			};
-			for (Map.Entry<String, String> address : addresses.entrySet()) {
-				mapped = mapped.replace(address.getKey(), address.getValue());
-			}
-			for (ServiceDefinition other : ServiceDefinition.SERVICES) {
-				String url = "http://" + other.name() + ":8080";
-				if (mapped.startsWith(url) && variable.endsWith("_URLS")) {
-					List<String> instances = new ArrayList<>();
-					for (int instance = 0; instance < instancesOf(other); instance++) {
-						instances.add("http://127.0.0.1:" + other.port(this.ports.gateway(), instance));
-					}
-					mapped = String.join(",", instances);
-				}
-				mapped = mapped.replace(url, firstInstanceUrl(other.name()));
-			}
-			environment.put(variable, mapped);
-		});
-		return environment;
-	}
-
-	/**
-	 * The quick-start defaults, then the options for every service, then those for this
-	 * one; the JVM takes the last of a repeated option, but refuses two collectors, so
-	 * one chosen by the caller replaces the default.
-	 */
-	List<String> jvmOptions(ServiceDefinition service) {
-		List<String> chosen = new ArrayList<>(this.jvmOptions);
-		chosen.addAll(this.serviceJvmOptions.getOrDefault(service.name(), List.of()));
-		List<String> options = new ArrayList<>(
-				List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED"));
-		if (chosen.stream().noneMatch(COLLECTOR)) {
-			options.add("-XX:+UseSerialGC");
-		}
-		options.addAll(chosen);
-		return options;
-	}
-
-	private String firstInstanceUrl(String service) {
-		return "http://127.0.0.1:" + ServiceDefinition.named(service).port(this.ports.gateway(), 0);
-	}
-
-	/**
-	 * Tells the gateway where every instance of every service listens, for example
-	 * {@code CHAT_SERVICE_URLS=http://127.0.0.1:8083,http://127.0.0.1:8183}.
-	 */
-	private Map<String, String> gatewayRoutes() {
-		Map<String, String> environment = new LinkedHashMap<>();
-		for (ServiceDefinition service : ServiceDefinition.SERVICES) {
-			List<String> urls = new ArrayList<>();
-			for (int instance = 0; instance < instancesOf(service); instance++) {
-				urls.add("http://127.0.0.1:" + service.port(this.ports.gateway(), instance));
-			}
-			environment.put(service.name().replace('-', '_').toUpperCase() + "_URLS", String.join(",", urls));
-		}
-		return environment;
 	}
 
 	/**
@@ -414,24 +274,7 @@ public final class Stack implements AutoCloseable {
 	}
 
 	private void awaitReady(String name, ManagedProcess process, int port, String path) {
-		URI uri = URI.create("http://127.0.0.1:" + port + path);
-		Waiter.await(name, READY_TIMEOUT, process, () -> isReady(uri));
-	}
-
-	private boolean isReady(URI uri) {
-		try {
-			HttpResponse<Void> response = this.http.send(
-					HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-					HttpResponse.BodyHandlers.discarding());
-			return response.statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		this.readiness.await(name, process, port, path);
 	}
 
 	/** Stops one instance, as a crash or a deployment would; the rest keeps running. */
@@ -472,68 +315,12 @@ public final class Stack implements AutoCloseable {
 	}
 
 	/**
-	 * Watches the service instances once the stack is up and starts again one that exits
-	 * by itself, as after a crash: after a second, and twice as long (up to a minute) for
-	 * each exit within a minute of its last restart. The gateway is not restarted: its
-	 * exit is reported, and the stack goes on without it until restarted.
+	 * Starts again, once the stack is up, an instance that exits by itself, as after a
+	 * crash ({@link InstanceSupervisor}).
 	 * @param report told of each exit and restart
 	 */
 	public void superviseInstances(Consumer<String> report) {
-		Thread.ofPlatform().daemon().name("meet-supervisor").start(() -> {
-			Map<String, Instant> restartedAt = new ConcurrentHashMap<>();
-			Map<String, Duration> backOff = new ConcurrentHashMap<>();
-			while (!this.closed) {
-				for (Map.Entry<String, ManagedProcess> entry : List.copyOf(this.processes.entrySet())) {
-					ManagedProcess process = entry.getValue();
-					if (!process.isAlive() && !this.closed && this.processes.remove(entry.getKey(), process)) {
-						String name = entry.getKey();
-						Instant last = restartedAt.get(name);
-						Duration wait = (last != null && last.isAfter(Instant.now().minus(STABLE_AFTER)))
-								? min(backOff.getOrDefault(name, FIRST_RESTART).multipliedBy(2), LONGEST_RESTART)
-								: FIRST_RESTART;
-						backOff.put(name, wait);
-						if (name.equals("gateway")) {
-							report.accept(
-									"gateway exited (code " + process.exitCode() + "); restart Meet to bring it back");
-							continue;
-						}
-						report.accept(name + " exited (code " + process.exitCode() + "); restarting in "
-								+ wait.toSeconds() + " s");
-						this.tasks.execute(() -> restartLater(name, wait, report, restartedAt));
-					}
-				}
-				sleep(Duration.ofSeconds(1));
-			}
-		});
-	}
-
-	private void restartLater(String name, Duration wait, Consumer<String> report, Map<String, Instant> restartedAt) {
-		sleep(wait);
-		if (this.closed) {
-			return;
-		}
-		try {
-			restartedAt.put(name, Instant.now());
-			restartInstance(name);
-			report.accept(name + " restarted");
-		}
-		catch (IOException | DevStackException ex) {
-			// it is watched again, so its exit leads to another, later try
-			report.accept(name + " did not start again: " + ex.getMessage());
-		}
-	}
-
-	private static Duration min(Duration one, Duration other) {
-		return (one.compareTo(other) <= 0) ? one : other;
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		new InstanceSupervisor(this.processes, () -> this.closed, this::restartInstance, this.tasks, report).start();
 	}
 
 	/** The process id of a running instance. */
@@ -547,18 +334,6 @@ public final class Stack implements AutoCloseable {
 
 	public List<Long> pids() {
 		return this.processes.values().stream().map(ManagedProcess::pid).toList();
-	}
-
-	private int instancesOf(ServiceDefinition service) {
-		return this.instances.getOrDefault(service.name(), 1);
-	}
-
-	/**
-	 * {@code chat-service} for a single instance, {@code chat-service-2} for the second
-	 * one.
-	 */
-	static String instanceName(ServiceDefinition service, int instance) {
-		return (instance == 0) ? service.name() : service.name() + "-" + (instance + 1);
 	}
 
 	private static List<ServiceDefinition> allProcesses() {
@@ -590,55 +365,6 @@ public final class Stack implements AutoCloseable {
 		if (this.infrastructure != null) {
 			this.infrastructure.close();
 		}
-	}
-
-	/** The gateway's port (services follow it) and the infrastructure's ports. */
-	public record StackPorts(int gateway, Infrastructure.Ports infrastructure) {
-
-		public static StackPorts random() {
-			Infrastructure.Ports infrastructure = Infrastructure.Ports.random();
-			int gateway = Waiter.freePort();
-			while (!rangeFree(gateway, infrastructure.all())) {
-				gateway = Waiter.freePort();
-			}
-			return new StackPorts(gateway, infrastructure);
-		}
-
-		/** The gateway's port for actuator endpoints, off its public one. */
-		public int gatewayManagement() {
-			return this.gateway + ServiceDefinition.GATEWAY_MANAGEMENT_PORT_OFFSET;
-		}
-
-		private static boolean rangeFree(int gateway, List<Integer> infrastructure) {
-			if (infrastructure.contains(gateway)) {
-				return false;
-			}
-			List<Integer> ports = new ArrayList<>();
-			ports.add(gateway + ServiceDefinition.GATEWAY_MANAGEMENT_PORT_OFFSET);
-			for (ServiceDefinition service : ServiceDefinition.SERVICES) {
-				for (int instance = 0; instance < 2; instance++) {
-					ports.add(service.port(gateway, instance));
-				}
-			}
-			return ports.stream()
-				.allMatch((port) -> port <= 32767 && !infrastructure.contains(port) && Waiter.isFree("0.0.0.0", port));
-		}
-
-	}
-
-	static Map<String, Integer> parseInstances(String spec) {
-		Map<String, Integer> instances = new LinkedHashMap<>();
-		if (spec == null || spec.isBlank()) {
-			return Collections.unmodifiableMap(instances);
-		}
-		for (String entry : spec.split(",")) {
-			String[] parts = entry.strip().split("=");
-			if (parts.length != 2 || !parts[1].strip().matches("[1-9]")) {
-				throw new DevStackException("MEET_INSTANCES entries look like chat-service=2, not '" + entry + "'");
-			}
-			instances.put(ServiceDefinition.named(parts[0].strip()).name(), Integer.parseInt(parts[1].strip()));
-		}
-		return Collections.unmodifiableMap(instances);
 	}
 
 }

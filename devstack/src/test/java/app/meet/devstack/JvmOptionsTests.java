@@ -1,48 +1,40 @@
 package app.meet.devstack;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StackJvmOptionsTests {
+class JvmOptionsTests {
 
 	private static final ServiceDefinition CHAT = ServiceDefinition.named("chat-service");
 
 	private static final ServiceDefinition AUTH = ServiceDefinition.named("auth-service");
 
-	@TempDir
-	Path directory;
+	private final JvmOptions options = new JvmOptions();
 
 	@Test
 	void servicesStartQuicklyByDefault() {
-		assertThat(stack().jvmOptions(CHAT)).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+		assertThat(this.options.of(CHAT)).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 	}
 
 	@Test
 	void optionsForOneServiceComeLastAndLeaveTheOthersAlone() {
-		Stack stack = stack().withJvmOptions(List.of("-Xmx512m"))
-			.withJvmOptions("chat-service", List.of("-XX:TieredStopAtLevel=4"));
+		this.options.add(List.of("-Xmx512m"));
+		this.options.add("chat-service", List.of("-XX:TieredStopAtLevel=4"));
 
-		assertThat(stack.jvmOptions(CHAT)).endsWith("-Xmx512m", "-XX:TieredStopAtLevel=4");
-		assertThat(stack.jvmOptions(AUTH)).endsWith("-XX:+UseSerialGC", "-Xmx512m")
+		assertThat(this.options.of(CHAT)).endsWith("-Xmx512m", "-XX:TieredStopAtLevel=4");
+		assertThat(this.options.of(AUTH)).endsWith("-XX:+UseSerialGC", "-Xmx512m")
 			.doesNotContain("-XX:TieredStopAtLevel=4");
 	}
 
 	@Test
 	void aCollectorChosenForAServiceReplacesTheDefaultOne() {
-		Stack stack = stack().withJvmOptions("chat-service", List.of("-XX:+UseZGC"));
+		this.options.add("chat-service", List.of("-XX:+UseZGC"));
 
-		assertThat(stack.jvmOptions(CHAT)).contains("-XX:+UseZGC").doesNotContain("-XX:+UseSerialGC");
-		assertThat(stack.jvmOptions(AUTH)).contains("-XX:+UseSerialGC").doesNotContain("-XX:+UseZGC");
-	}
-
-	private Stack stack() {
-		return new Stack(Path.of("."), this.directory, Stack.StackPorts.random(), Map.of(), false);
+		assertThat(this.options.of(CHAT)).contains("-XX:+UseZGC").doesNotContain("-XX:+UseSerialGC");
+		assertThat(this.options.of(AUTH)).contains("-XX:+UseSerialGC").doesNotContain("-XX:+UseZGC");
 	}
 
 }

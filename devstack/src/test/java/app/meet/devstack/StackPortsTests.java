@@ -12,7 +12,7 @@ class StackPortsTests {
 
 	@RepeatedTest(200)
 	void everyServerAndServiceGetsItsOwnPort() {
-		Stack.StackPorts ports = Stack.StackPorts.random();
+		StackPorts ports = StackPorts.random();
 
 		List<Integer> infrastructure = ports.infrastructure().all();
 		Set<Integer> all = new HashSet<>(infrastructure);

@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.Yaml;
 
 import app.meet.devstack.Credentials;
 import app.meet.devstack.Stack;
+import app.meet.devstack.StackPorts;
 import app.meet.e2e.Rooms.Room;
 import app.meet.e2e.Rooms.User;
 
@@ -59,7 +60,7 @@ class DeploymentConfigurationEndToEndTests {
 				Map.of("auth_service", secrets.get("AUTH_DB_PASSWORD"), "meeting_service",
 						secrets.get("MEETING_DB_PASSWORD"), "chat_service", secrets.get("CHAT_DB_PASSWORD"),
 						"recording_service", secrets.get("RECORDING_DB_PASSWORD")));
-		stack = new Stack(PROJECT_ROOT, directory, Stack.StackPorts.random(), Map.of(), false)
+		stack = new Stack(PROJECT_ROOT, directory, StackPorts.random(), Map.of(), false)
 			.withDeploymentEnvironment(environment, credentials);
 		stack.start((component) -> System.out.println("compose environment, ready: " + component));
 		gateway = new Gateway(stack.gatewayUrl());

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import app.meet.devstack.ServiceDefinition;
 import app.meet.devstack.Stack;
+import app.meet.devstack.StackPorts;
 
 /**
  * The stack every end-to-end test talks to: started once per test JVM from the built
@@ -91,9 +92,8 @@ final class RunningStack {
 				traces = OtlpReceiver.start();
 				Path directory = Files.createTempDirectory("meet-e2e-",
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-				Stack started = new Stack(Path.of("..").toAbsolutePath().normalize(), directory,
-						Stack.StackPorts.random(), Map.of("chat-service", 2, "signaling-service", SIGNALING_INSTANCES),
-						false)
+				Stack started = new Stack(Path.of("..").toAbsolutePath().normalize(), directory, StackPorts.random(),
+						Map.of("chat-service", 2, "signaling-service", SIGNALING_INSTANCES), false)
 					.withSettings(
 							Map.of("RATE_LIMIT_PER_USER", Integer.toString(PER_USER_LIMIT), "RATE_LIMIT_PER_ADDRESS",
 									"100000", "CORS_ALLOWED_ORIGINS", FRONTEND_ORIGINS + "," + TestPages.origin(),
