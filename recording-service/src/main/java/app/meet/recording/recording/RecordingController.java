@@ -43,8 +43,11 @@ class RecordingController {
 
 	private final Recordings recordings;
 
-	RecordingController(Recordings recordings) {
+	private final ChunkUploads uploads;
+
+	RecordingController(Recordings recordings, ChunkUploads uploads) {
 		this.recordings = recordings;
+		this.uploads = uploads;
 	}
 
 	@Operation(summary = "Start recording the meeting")
@@ -62,7 +65,7 @@ class RecordingController {
 	void upload(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
 			@PathVariable @Min(0) @Max(Integer.MAX_VALUE - 1) long seq, HttpServletRequest request)
 			throws IOException, MinioException {
-		this.recordings.upload(id, user(token), (int) seq, request.getContentType(), request.getContentLengthLong(),
+		this.uploads.upload(id, user(token), (int) seq, request.getContentType(), request.getContentLengthLong(),
 				request.getInputStream());
 	}
 

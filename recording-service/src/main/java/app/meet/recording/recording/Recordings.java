@@ -1,20 +1,13 @@
 package app.meet.recording.recording;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.errors.MinioException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,27 +23,28 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static app.meet.recording.recording.StorageCalls.afterCommit;
+import static app.meet.recording.recording.StorageCalls.storage;
 
 /**
  * Recordings: started by the host or a moderator of an active meeting, fed chunk by chunk
- * by the browser's MediaRecorder, finished by a stop, by ten idle minutes or by the
- * meeting's end. Every change of a recording happens under its row lock, so parallel
- * uploads of one chunk, an upload racing a stop, and two instances finishing the same
- * recording all resolve to one outcome.
+ * by the browser's MediaRecorder ({@link ChunkUploads}), finished by a stop, by ten idle
+ * minutes or by the meeting's end. Every change of a recording happens under its row
+ * lock, so parallel uploads of one chunk, an upload racing a stop, and two instances
+ * finishing the same recording all resolve to one outcome.
  */
 @Service
 public class Recordings {
 
 	private static final Logger log = LoggerFactory.getLogger(Recordings.class);
 
-	private static final List<String> MEDIA_TYPES = List.of("video/webm", "video/mp4", "audio/webm", "audio/mp4");
-
 	private final Membership membership;
 
 	private final RecordingRepository recordings;
+
+	private final RecordingParts parts;
 
 	private final MediaStore media;
 
@@ -62,22 +56,17 @@ public class Recordings {
 
 	private final Clock clock;
 
-	private final Counter recordedBytes;
-
-	Recordings(Membership membership, RecordingRepository recordings, MediaStore media,
+	Recordings(Membership membership, RecordingRepository recordings, RecordingParts parts, MediaStore media,
 			ApplicationEventPublisher events, TransactionTemplate transactions, RecordingProperties properties,
-			Clock clock, MeterRegistry meters) {
+			Clock clock) {
 		this.membership = membership;
 		this.recordings = recordings;
+		this.parts = parts;
 		this.media = media;
 		this.events = events;
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
-		this.recordedBytes = Counter.builder("meet.recording.bytes")
-			.baseUnit("bytes")
-			.description("Bytes of recordings taken (chunks stored, repeats not counted)")
-			.register(meters);
 	}
 
 	RecordingResponse start(UUID meetingId, UUID userId) throws MinioException {
@@ -117,70 +106,6 @@ public class Recordings {
 			this.media.abortQuietly(key, uploadId);
 			throw alreadyRecording();
 		}
-	}
-
-	/**
-	 * Takes chunk {@code seq}: the next one is staged, a repeated one is acknowledged and
-	 * dropped, a later one is refused naming the one expected.
-	 */
-	void upload(UUID recordingId, UUID userId, int seq, String contentType, long declaredLength, InputStream body)
-			throws IOException, MinioException {
-		Recording recording = this.recordings.find(recordingId).orElseThrow(RecordingException::notFound);
-		requireUploader(recording, userId);
-		String type = mediaType(contentType);
-		if (!isNext(recording, seq)) {
-			return;
-		}
-		long maxSize = this.properties.maxChunkSize().toBytes();
-		if (declaredLength > maxSize) {
-			throw tooLarge(maxSize);
-		}
-		Path chunk = spool(body, maxSize);
-		try {
-			long size = Files.size(chunk);
-			if (size == 0) {
-				throw new RecordingException(HttpStatus.BAD_REQUEST, "empty-chunk", "A chunk must not be empty");
-			}
-			this.transactions.executeWithoutResult((status) -> stage(recordingId, seq, type, chunk, size));
-			this.recordedBytes.increment(size);
-		}
-		finally {
-			Files.deleteIfExists(chunk);
-		}
-	}
-
-	private void stage(UUID recordingId, int seq, String type, Path chunk, long size) {
-		Recording recording = this.recordings.lock(recordingId).orElseThrow(RecordingException::notFound);
-		if (!isNext(recording, seq)) {
-			return;
-		}
-		if (recording.contentType() != null && !baseType(recording.contentType()).equals(baseType(type))) {
-			throw new RecordingException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-					"This recording is " + recording.contentType());
-		}
-		storage(() -> this.media.stage(recordingId, seq, chunk));
-		this.recordings.addChunk(recordingId, seq, size, type, this.clock.instant());
-		List<RecordingRepository.StagedChunk> staged = this.recordings.stagedChunks(recordingId);
-		if (staged.stream().mapToLong(RecordingRepository.StagedChunk::size).sum() >= this.properties.partSize()
-			.toBytes()) {
-			sendPart(recording, staged);
-		}
-	}
-
-	/**
-	 * Whether {@code seq} is the chunk expected next; {@code false} for one already
-	 * taken. Checked once before the body is read, to refuse early, and again under the
-	 * lock.
-	 * @throws RecordingException when the recording has finished or {@code seq} is ahead
-	 */
-	private static boolean isNext(Recording recording, int seq) {
-		if (!recording.inProgress()) {
-			throw RecordingException.finished();
-		}
-		if (seq > recording.nextSeq()) {
-			throw RecordingException.outOfOrder(recording.nextSeq());
-		}
-		return seq == recording.nextSeq();
 	}
 
 	/** Stops a recording by its id; stopping a finished one answers it as it is. */
@@ -307,7 +232,7 @@ public class Recordings {
 		if (!recording.inProgress()) {
 			return RecordingResponse.of(recording);
 		}
-		sendPart(recording, this.recordings.stagedChunks(recordingId));
+		this.parts.send(recording, this.recordings.stagedChunks(recordingId));
 		List<RecordingRepository.Part> parts = this.recordings.parts(recordingId);
 		String status;
 		if (parts.isEmpty()) {
@@ -325,130 +250,15 @@ public class Recordings {
 		return response;
 	}
 
-	/** Under the row lock: the staged chunks become the upload's next part. */
-	private void sendPart(Recording recording, List<RecordingRepository.StagedChunk> staged) {
-		if (staged.isEmpty()) {
-			return;
-		}
-		List<Integer> seqs = staged.stream().map(RecordingRepository.StagedChunk::seq).toList();
-		int partNumber = this.recordings.parts(recording.id()).size() + 1;
-		String etag = storage(() -> this.media.uploadPart(recording.objectKey(), recording.uploadId(), partNumber,
-				recording.id(), staged));
-		this.recordings.addPart(recording.id(), partNumber, etag,
-				staged.stream().mapToLong(RecordingRepository.StagedChunk::size).sum());
-		afterCommit(() -> this.media.removeStagedQuietly(recording.id(), seqs));
-	}
-
 	private void requireModerator(UUID meetingId, UUID userId) {
 		this.membership.awaitMember(meetingId, userId, MemberView::activeModerator)
 			.orElseThrow(() -> new RecordingException(HttpStatus.FORBIDDEN, "not-moderator",
 					"Only the host or a moderator can start or stop a recording"));
 	}
 
-	/** Chunks come from whoever started the recording, or the meeting's host. */
-	private void requireUploader(Recording recording, UUID userId) {
-		if (recording.startedBy().equals(userId)) {
-			return;
-		}
-		MeetingView meeting = this.membership.requireMeeting(recording.meetingId());
-		if (!userId.equals(meeting.hostId())) {
-			throw new RecordingException(HttpStatus.FORBIDDEN, "not-uploader",
-					"Only whoever started the recording, or the host, can upload to it");
-		}
-	}
-
-	/**
-	 * The chunk's declared type, as sent, if it is one a browser records. Parameters are
-	 * kept but not parsed: MediaRecorder's {@code video/webm;codecs=vp8,opus} is not a
-	 * valid parameter by the letter of RFC 9110, yet it is what browsers send.
-	 */
-	private static String mediaType(String contentType) {
-		String type = (contentType != null) ? contentType.strip() : "";
-		if (MEDIA_TYPES.contains(baseType(type)) && type.length() <= 255
-				&& type.chars().noneMatch(Character::isISOControl)) {
-			return type;
-		}
-		throw new RecordingException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-				"A chunk is one of " + String.join(", ", MEDIA_TYPES));
-	}
-
-	private static String baseType(String contentType) {
-		int parameters = contentType.indexOf(';');
-		return ((parameters >= 0) ? contentType.substring(0, parameters) : contentType).strip()
-			.toLowerCase(Locale.ROOT);
-	}
-
-	/** The request body in a temporary file, refused once it passes {@code maxSize}. */
-	private static Path spool(InputStream body, long maxSize) throws IOException {
-		Path chunk = Files.createTempFile("recording-chunk-", ".bin");
-		try (OutputStream out = Files.newOutputStream(chunk)) {
-			byte[] buffer = new byte[64 * 1024];
-			long total = 0;
-			for (int read = body.read(buffer); read != -1; read = body.read(buffer)) {
-				total += read;
-				if (total > maxSize) {
-					throw tooLarge(maxSize);
-				}
-				out.write(buffer, 0, read);
-			}
-			return chunk;
-		}
-		catch (IOException | RuntimeException ex) {
-			Files.deleteIfExists(chunk);
-			throw ex;
-		}
-	}
-
-	private static RecordingException tooLarge(long maxSize) {
-		return new RecordingException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-				"A chunk is at most " + (maxSize / (1024 * 1024)) + " MiB");
-	}
-
 	private static RecordingException alreadyRecording() {
 		return new RecordingException(HttpStatus.CONFLICT, "already-recording",
 				"The meeting is already being recorded");
-	}
-
-	private static void afterCommit(Runnable action) {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				action.run();
-			}
-
-		});
-	}
-
-	/** Runs an object store call inside a transaction; its failure rolls it back. */
-	private static <T> T storage(StorageCall<T> call) {
-		try {
-			return call.run();
-		}
-		catch (MinioException | IOException ex) {
-			throw new StorageException(ex);
-		}
-	}
-
-	private static void storage(StorageAction action) {
-		storage(() -> {
-			action.run();
-			return null;
-		});
-	}
-
-	@FunctionalInterface
-	private interface StorageCall<T> {
-
-		T run() throws MinioException, IOException;
-
-	}
-
-	@FunctionalInterface
-	private interface StorageAction {
-
-		void run() throws MinioException, IOException;
-
 	}
 
 }

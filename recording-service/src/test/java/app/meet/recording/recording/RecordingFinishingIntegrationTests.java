@@ -33,6 +33,9 @@ class RecordingFinishingIntegrationTests {
 	private Recordings recordings;
 
 	@Autowired
+	private ChunkUploads uploads;
+
+	@Autowired
 	private RecordingRepository repository;
 
 	@Autowired
@@ -51,7 +54,7 @@ class RecordingFinishingIntegrationTests {
 		RecordingResponse started = this.recordings.start(meetingId, hostId);
 		byte[] chunk = new byte[300_000];
 		new Random(7).nextBytes(chunk);
-		this.recordings.upload(started.id(), hostId, 0, "audio/webm", chunk.length, new ByteArrayInputStream(chunk));
+		this.uploads.upload(started.id(), hostId, 0, "audio/webm", chunk.length, new ByteArrayInputStream(chunk));
 		assertThat(this.repository.find(started.id())).hasValueSatisfying((recording) -> {
 			assertThat(recording.inProgress()).as("still recording right after a chunk").isTrue();
 			assertThat(recording.startedAt()).as("the start as answered").isEqualTo(started.startedAt());
@@ -86,7 +89,7 @@ class RecordingFinishingIntegrationTests {
 		UUID meetingId = activeMeeting(hostId);
 		RecordingResponse started = this.recordings.start(meetingId, hostId);
 		byte[] chunk = new byte[100_000];
-		this.recordings.upload(started.id(), hostId, 0, "video/webm", chunk.length, new ByteArrayInputStream(chunk));
+		this.uploads.upload(started.id(), hostId, 0, "video/webm", chunk.length, new ByteArrayInputStream(chunk));
 		Recording finished = awaitFinished(started.id());
 		assertThat(this.media.size(finished.objectKey())).isEqualTo(chunk.length);
 
