@@ -2,7 +2,6 @@ package app.meet.auth.token;
 
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,18 +100,8 @@ class RefreshTokenRotationIntegrationTests {
 		}
 	}
 
-	/** An account row, which refresh tokens refer to. */
 	private TokenSubject storedSubject() {
-		UUID id = UUID.randomUUID();
-		String handle = "ref" + id.toString().substring(0, 8);
-		this.jdbc
-			.sql("INSERT INTO users (id, email, username, name, password_hash, created_at, updated_at)"
-					+ " VALUES (:id, :email, :username, 'Refresh Test', 'not-a-hash', now(), now())")
-			.param("id", id)
-			.param("email", handle + "@example.com")
-			.param("username", handle)
-			.update();
-		return new TokenSubject(id, handle, "Refresh Test", handle + "@example.com");
+		return StoredAccounts.insert(this.jdbc, "ref");
 	}
 
 }

@@ -139,18 +139,8 @@ class SigningKeyRotationIntegrationTests {
 		return this.decoder.decode(issued.accessToken()).getHeaders().get("kid").toString();
 	}
 
-	/** An account row, which refresh tokens refer to. */
 	private TokenSubject storedSubject() {
-		UUID id = UUID.randomUUID();
-		String handle = "rot" + id.toString().substring(0, 8);
-		this.jdbc
-			.sql("INSERT INTO users (id, email, username, name, password_hash, created_at, updated_at)"
-					+ " VALUES (:id, :email, :username, 'Rotation Test', 'not-a-hash', now(), now())")
-			.param("id", id)
-			.param("email", handle + "@example.com")
-			.param("username", handle)
-			.update();
-		return new TokenSubject(id, handle, "Rotation Test", handle + "@example.com");
+		return StoredAccounts.insert(this.jdbc, "rot");
 	}
 
 	/** The test's database, until the test says it is away. */
