@@ -12,8 +12,6 @@ import app.meet.chat.membership.Membership;
 import app.meet.chat.message.MessageService;
 import app.meet.chat.stream.StreamEvent;
 import app.meet.chat.stream.StreamLog;
-import app.meet.platform.users.UserDirectory;
-import app.meet.platform.users.UserView;
 import app.meet.events.EventTopics;
 import app.meet.events.meeting.Admission;
 import app.meet.events.meeting.Meeting;
@@ -21,6 +19,8 @@ import app.meet.events.meeting.MeetingEvent;
 import app.meet.events.meeting.Participant;
 import app.meet.platform.events.AppliedEvents;
 import app.meet.platform.events.IncomingEvent;
+import app.meet.platform.users.UserDirectory;
+import app.meet.platform.users.UserView;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import app.meet.platform.users.UserView;
 import app.meet.events.chat.Message;
+import app.meet.platform.users.UserView;
 
 /**
  * A message as clients see it: {@code type} is {@code text}, {@code system} or

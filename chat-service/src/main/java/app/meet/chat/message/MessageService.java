@@ -9,9 +9,9 @@ import java.util.UUID;
 
 import app.meet.chat.membership.MeetingView;
 import app.meet.chat.membership.Membership;
-import app.meet.platform.membership.MemberView;
 import app.meet.chat.stream.StreamEvent;
 import app.meet.chat.stream.StreamLog;
+import app.meet.platform.membership.MemberView;
 import app.meet.platform.users.UserDirectory;
 
 import org.springframework.context.ApplicationEventPublisher;

@@ -19,6 +19,7 @@ import app.meet.events.MeetEvent;
 import app.meet.events.meeting.MeetingEvent;
 import app.meet.events.recording.RecordingEvent;
 import app.meet.platform.events.EventEnvelope;
+import app.meet.platform.membership.MemberView;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,7 +78,7 @@ class MeetingEventsIntegrationTests {
 			EventFeed.awaitApplied(() -> applied(marker));
 		}
 		assertThat(this.membership.member(meetingId, guestId)).hasValueSatisfying((member) -> {
-			assertThat(member.status()).isEqualTo("left");
+			assertThat(member.status()).isEqualTo(MemberView.Status.LEFT);
 			assertThat(member.everJoined()).isTrue();
 		});
 		assertThat(this.jdbc.sql("SELECT content FROM messages WHERE meeting_id = :id ORDER BY seq")

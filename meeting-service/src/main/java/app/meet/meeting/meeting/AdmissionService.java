@@ -9,8 +9,8 @@ import java.util.UUID;
 import app.meet.meeting.participant.Admission;
 import app.meet.meeting.participant.ParticipantRepository;
 import app.meet.meeting.participant.ParticipantResponse;
-import app.meet.platform.users.UserDirectory;
 import app.meet.platform.tracing.TraceContext;
+import app.meet.platform.users.UserDirectory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -9,10 +9,10 @@ import java.util.UUID;
 import app.meet.meeting.participant.Admission;
 import app.meet.meeting.participant.ParticipantRepository;
 import app.meet.meeting.participant.ParticipantResponse;
-import app.meet.platform.users.UserDirectory;
-import app.meet.platform.users.UserView;
 import app.meet.platform.ids.TimeOrderedIds;
 import app.meet.platform.tracing.TraceContext;
+import app.meet.platform.users.UserDirectory;
+import app.meet.platform.users.UserView;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;

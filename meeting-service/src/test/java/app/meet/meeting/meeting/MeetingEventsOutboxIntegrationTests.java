@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import app.meet.devstack.test.EmbeddedInfrastructure;
 import app.meet.devstack.test.SharedInfrastructure;
-import app.meet.platform.users.UserDirectory;
 import app.meet.platform.tracing.TraceContext;
+import app.meet.platform.users.UserDirectory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;

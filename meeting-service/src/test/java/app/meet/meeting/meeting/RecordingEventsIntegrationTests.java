@@ -12,8 +12,8 @@ import app.meet.devstack.test.EmbeddedInfrastructure;
 import app.meet.devstack.test.EventFeed;
 import app.meet.events.EventSamples;
 import app.meet.events.recording.RecordingEvent;
-import app.meet.platform.users.UserDirectory;
 import app.meet.platform.events.EventEnvelope;
+import app.meet.platform.users.UserDirectory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;

@@ -100,8 +100,8 @@ public abstract class MeetingMembership<M> {
 			.sql("SELECT role, status, first_joined_at FROM members WHERE meeting_id = :meeting AND user_id = :user")
 			.param("meeting", meetingId)
 			.param("user", userId)
-			.query((row, index) -> new MemberView(meetingId, userId, row.getString("role"), row.getString("status"),
-					row.getTimestamp("first_joined_at") != null))
+			.query((row, index) -> new MemberView(meetingId, userId, MemberView.Role.of(row.getString("role")),
+					MemberView.Status.of(row.getString("status")), row.getTimestamp("first_joined_at") != null))
 			.optional();
 	}
 

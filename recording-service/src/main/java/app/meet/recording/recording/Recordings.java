@@ -12,10 +12,10 @@ import io.minio.errors.MinioException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.meet.platform.membership.MemberView;
 import app.meet.recording.config.RecordingProperties;
 import app.meet.recording.membership.MeetingView;
 import app.meet.recording.membership.Membership;
-import app.meet.platform.membership.MemberView;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;

@@ -16,6 +16,7 @@ import app.meet.devstack.test.EventFeed;
 import app.meet.events.EventSamples;
 import app.meet.events.meeting.MeetingEvent;
 import app.meet.platform.events.EventEnvelope;
+import app.meet.platform.membership.MemberView;
 import app.meet.recording.membership.MeetingView;
 import app.meet.recording.membership.Membership;
 
@@ -91,7 +92,7 @@ class MeetingEventsIntegrationTests {
 			.awaitApplied(applied(send(event("meet.participant.updated", participant(this.hostId, "host", "active")))));
 
 		assertThat(this.membership.member(this.meetingId, guestId)).hasValueSatisfying((member) -> {
-			assertThat(member.status()).as("the redelivered join changed nothing").isEqualTo("left");
+			assertThat(member.status()).as("the redelivered join changed nothing").isEqualTo(MemberView.Status.LEFT);
 			assertThat(member.everJoined()).isTrue();
 		});
 		assertThat(this.jdbc.sql("SELECT count(*) FROM members WHERE meeting_id = :meeting AND user_id = :user")
