@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * signaling-service's settings.
  *
  * @param instance this instance's name; with a random suffix it names the node in Redis
+ * @param router how messages reach the instance holding a socket: {@code redis} (pub/sub
+ * between any number of instances) or {@code local} (a single instance)
  * @param meetingServiceUrl where meeting-service's internal endpoints are
  * @param authServiceUrl where auth-service issues service tokens
  * @param clientSecret the secret this service presents for its service tokens
@@ -44,6 +46,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("meet.signaling")
 @Validated
 public record SignalingProperties(@DefaultValue("signaling-service") @NotBlank String instance,
+		@DefaultValue("redis") @NotNull Routing router,
 		@DefaultValue("http://127.0.0.1:8082") @NotNull URI meetingServiceUrl,
 		@DefaultValue("http://127.0.0.1:8081") @NotNull URI authServiceUrl,
 		@NotNull @Size(min = 16) String clientSecret, @DefaultValue("1s") @NotNull Duration offerDelay,
@@ -52,6 +55,17 @@ public record SignalingProperties(@DefaultValue("signaling-service") @NotBlank S
 		@DefaultValue("1048576") @Min(524288) int maxFrameSize, @DefaultValue("50") @Min(1) int framesPerSecond,
 		@DefaultValue("8") @Min(1) int maxSocketsPerUser, @DefaultValue("30s") @NotNull Duration joinTimeout,
 		@DefaultValue @Valid Calls calls, @DefaultValue @Valid Ice ice) {
+
+	/** Where the sockets a message may be for can be. */
+	public enum Routing {
+
+		/** On any instance: through Redis pub/sub. */
+		REDIS,
+
+		/** On this one: there is no other. */
+		LOCAL
+
+	}
 
 	/**
 	 * @param connectTimeout how long a connection may take to open

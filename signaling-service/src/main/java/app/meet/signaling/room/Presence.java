@@ -10,7 +10,7 @@ import app.meet.signaling.config.SignalingProperties;
 import app.meet.signaling.meeting.MeetingClient;
 import app.meet.signaling.routing.Directory;
 import app.meet.signaling.routing.Peer;
-import app.meet.signaling.routing.Relay;
+import app.meet.signaling.routing.Router;
 
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -30,9 +30,11 @@ class Presence implements SchedulingConfigurer {
 
 	private final Directory directory;
 
-	private final Relay relay;
+	private final Router router;
 
-	private final Signaling signaling;
+	private final Places places;
+
+	private final LocalConnections local;
 
 	private final MeetingClient meetings;
 
@@ -40,11 +42,12 @@ class Presence implements SchedulingConfigurer {
 
 	private final Clock clock;
 
-	Presence(Directory directory, Relay relay, Signaling signaling, MeetingClient meetings,
+	Presence(Directory directory, Router router, Places places, LocalConnections local, MeetingClient meetings,
 			SignalingProperties properties, Clock clock) {
 		this.directory = directory;
-		this.relay = relay;
-		this.signaling = signaling;
+		this.router = router;
+		this.places = places;
+		this.local = local;
 		this.meetings = meetings;
 		this.properties = properties;
 		this.clock = clock;
@@ -57,10 +60,10 @@ class Presence implements SchedulingConfigurer {
 
 	void sweep() {
 		try {
-			this.directory.renew(this.relay.node(), this.properties.nodeTimeout());
+			this.directory.renew(this.router.node(), this.properties.nodeTimeout());
 			this.directory.meetings().forEach(this::sweepMeeting);
 			for (Directory.Absence absence : this.directory.claimGhosts()) {
-				if (!this.signaling.isPresent(absence.meetingId(), absence.userId())) {
+				if (!this.places.isPresent(absence.meetingId(), absence.userId())) {
 					markLeft(absence);
 				}
 			}
@@ -75,12 +78,12 @@ class Presence implements SchedulingConfigurer {
 		long staleBefore = this.clock.millis() - this.properties.takeoverGrace().toMillis()
 				- this.properties.nodeTimeout().toMillis();
 		for (Peer peer : this.directory.peers(meetingId)) {
-			boolean lost = this.relay.isLocal(peer.node())
-					? !peer.vacated() && this.signaling.localConnection(peer.connection()).isEmpty()
+			boolean lost = this.router.isLocal(peer.node())
+					? !peer.vacated() && this.local.get(peer.connection()).isEmpty()
 					: !this.directory.alive(peer.node());
 			boolean stale = peer.vacated() && peer.vacatedAt() < staleBefore;
 			if ((lost || stale) && this.directory.removePeer(meetingId, peer.userId(), peer.connection())) {
-				this.signaling.announceDeparture(meetingId, peer.userId(), peer.username());
+				this.places.announceDeparture(meetingId, peer.userId(), peer.username());
 			}
 		}
 		this.directory.forgetIfEmpty(meetingId);

@@ -1,30 +1,20 @@
 package app.meet.signaling.room;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import app.meet.signaling.config.SignalingProperties;
-import app.meet.signaling.meeting.DecisionRefusedException;
-import app.meet.signaling.meeting.MeetingClient;
 import app.meet.signaling.meeting.MeetingServiceUnavailableException;
-import app.meet.signaling.meeting.Standing;
 import app.meet.signaling.protocol.ClientMessage;
-import app.meet.signaling.protocol.ScreenShares;
 import app.meet.signaling.protocol.ServerMessage;
 import app.meet.signaling.routing.Directory;
-import app.meet.signaling.routing.Knock;
-import app.meet.signaling.routing.NodeMessage;
-import app.meet.signaling.routing.NodeMessageHandler;
 import app.meet.signaling.routing.Peer;
-import app.meet.signaling.routing.Relay;
+import app.meet.signaling.routing.Router;
 import app.meet.signaling.routing.Socket;
 
 import org.springframework.dao.DataAccessException;
@@ -33,25 +23,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 
 /**
- * The signaling protocol (docs/signaling.md) for the sockets of this instance, with the
- * other instances through the {@link Directory} and the {@link Relay}.
- * <ul>
- * <li>A socket is pending until its user is let in; only admitted sockets signal, and
- * only to admitted sockets of the same meeting.</li>
- * <li>The newcomer offers: a second after it is admitted it gets one {@code peer-joined}
- * per peer admitted before it (a screen sharer instead gets the newcomer's, so that its
- * offer carries the screen); nobody else is told.</li>
- * <li>A user has one place in a meeting: a new announce replaces the old socket
- * ({@code peer-left} first); a socket closing leaves its place open for a few seconds,
- * and a new socket of the same user takes it over silently.</li>
- * </ul>
+ * The signaling protocol (docs/signaling.md) for the sockets of this instance: what the
+ * transport and the meeting feed call. A socket opens (pending), joins through the
+ * {@link WaitingRoom}, holds its user's place among the {@link Places}, and relays
+ * offers, answers and ICE candidates to admitted peers of its meeting, on this instance
+ * or, through the {@link app.meet.signaling.routing.Router}, another.
  */
 @Component
-public class Signaling implements NodeMessageHandler {
+public class Signaling {
 
 	private static final Logger log = LoggerFactory.getLogger(Signaling.class);
-
-	private static final CloseStatus REPLACED = CloseStatus.NORMAL.withReason("Replaced by a newer connection");
 
 	private static final CloseStatus TOO_MANY_SOCKETS = CloseStatus.POLICY_VIOLATION
 		.withReason("Too many open sockets");
@@ -68,31 +49,46 @@ public class Signaling implements NodeMessageHandler {
 
 	private final Directory directory;
 
-	private final Relay relay;
+	private final Router router;
 
-	private final MeetingClient meetings;
+	private final Places places;
+
+	private final WaitingRoom waitingRoom;
+
+	private final ScreenSharing screens;
+
+	private final ParticipantStates states;
+
+	private final Deliveries deliveries;
 
 	private final TaskScheduler scheduler;
 
 	private final SignalingProperties properties;
-
-	private final JsonMapper json;
 
 	private final Clock clock;
 
 	/** Set as this instance stops: the places its sockets leave wait for their users. */
 	private volatile boolean restarting;
 
-	Signaling(LocalConnections local, Directory directory, Relay relay, MeetingClient meetings, TaskScheduler scheduler,
-			SignalingProperties properties, JsonMapper json, Clock clock) {
+	Signaling(LocalConnections local, Directory directory, Router router, Places places, WaitingRoom waitingRoom,
+			ScreenSharing screens, ParticipantStates states, Deliveries deliveries, TaskScheduler scheduler,
+			SignalingProperties properties, Clock clock) {
 		this.local = local;
 		this.directory = directory;
-		this.relay = relay;
-		this.meetings = meetings;
+		this.router = router;
+		this.places = places;
+		this.waitingRoom = waitingRoom;
+		this.screens = screens;
+		this.states = states;
+		this.deliveries = deliveries;
 		this.scheduler = scheduler;
 		this.properties = properties;
-		this.json = json;
 		this.clock = clock;
+	}
+
+	/** Whether the user may open another socket on this instance. */
+	public boolean mayOpenAnother(UUID userId) {
+		return this.local.countOf(userId) < this.properties.maxSocketsPerUser();
 	}
 
 	/**
@@ -112,19 +108,103 @@ public class Signaling implements NodeMessageHandler {
 		}
 		this.scheduler.schedule(() -> closeIfNotJoined(connection),
 				this.clock.instant().plus(this.properties.joinTimeout()));
-		UUID meetingId = connection.meetingId();
-		this.directory.openSocket(meetingId, connection.userId(), new Socket(this.relay.node(), connection.id()));
-		this.directory.peer(meetingId, connection.userId()).filter(Peer::vacated).ifPresent((vacated) -> {
-			if (this.directory.replacePeer(meetingId, vacated.connection(),
-					vacated.movedTo(this.relay.node(), connection.id()))) {
-				enter(connection);
-			}
-		});
+		this.directory.openSocket(connection.meetingId(), connection.userId(),
+				new Socket(this.router.node(), connection.id()));
+		this.places.takeOverVacated(connection);
 	}
 
-	/** Whether the user may open another socket on this instance. */
-	public boolean mayOpenAnother(UUID userId) {
-		return this.local.countOf(userId) < this.properties.maxSocketsPerUser();
+	private void closeIfNotJoined(Connection connection) {
+		if (!connection.admitted() && !connection.knocked() && !connection.closed()) {
+			connection.close(NOT_JOINED);
+		}
+	}
+
+	/**
+	 * A frame from the socket, within its rate. When meeting-service or Redis cannot be
+	 * reached, the message is dropped, the socket stays open and its client is told.
+	 */
+	public void received(Connection connection, ClientMessage message) {
+		if (!connection.withinRate(this.clock.millis())) {
+			this.deliveries.error(connection, "Too many messages: at most " + this.properties.framesPerSecond()
+					+ " a second; this one was dropped");
+			return;
+		}
+		try {
+			handle(connection, message);
+		}
+		catch (MeetingServiceUnavailableException ex) {
+			this.deliveries.error(connection, "Meetings cannot be reached; try again in a few seconds");
+		}
+		catch (DataAccessException ex) {
+			log.warn("Could not handle a {} of socket {}: {}", message.getClass().getSimpleName(), connection.id(),
+					ex.getMessage());
+			this.deliveries.error(connection,
+					"Signaling cannot reach its data store; this message was dropped, try again in a few seconds");
+		}
+	}
+
+	private void handle(Connection connection, ClientMessage message) {
+		switch (message) {
+			case ClientMessage.Signal signal -> relay(connection, signal);
+			case ClientMessage.MediaStateChanged state -> this.states.mediaChanged(connection, state);
+			case ClientMessage.ScreenShareStarted started -> this.screens.started(connection, started.username());
+			case ClientMessage.ScreenShareStopped stopped -> this.screens.stopped(connection);
+			case ClientMessage.HostJoin hostJoin -> this.waitingRoom.hostJoin(connection);
+			case ClientMessage.JoinRequest request -> this.waitingRoom.joinRequest(connection);
+			case ClientMessage.Decision decision -> this.waitingRoom.decide(connection, decision);
+			case ClientMessage.Ping ping -> this.deliveries.send(connection, new ServerMessage.Pong());
+			case ClientMessage.Leave leave -> this.places.leave(connection);
+			case ClientMessage.Invalid invalid -> this.deliveries.error(connection, invalid.reason());
+		}
+	}
+
+	/**
+	 * An offer, answer or ICE candidate goes to the recipient's admitted socket: on this
+	 * instance directly, else wherever the directory has the recipient's place.
+	 */
+	private void relay(Connection connection, ClientMessage.Signal signal) {
+		if (!connection.admitted()) {
+			this.deliveries.error(connection, "Only participants admitted to the meeting can signal");
+			return;
+		}
+		if (signal.to().equals(connection.userId())) {
+			this.deliveries.error(connection, "A signaling message cannot be sent to yourself");
+			return;
+		}
+		if (signal instanceof ClientMessage.Offer offer) {
+			this.screens.inferFromOffer(connection, offer.data().path("sdp").asString(""));
+		}
+		ServerMessage relayed = new ServerMessage.Relayed(signal.type(), connection.userId(), signal.to(),
+				connection.meetingId(), signal.data());
+		Optional<Connection> nearby = this.local.of(connection.meetingId(), signal.to())
+			.stream()
+			.filter(Connection::admitted)
+			.findFirst();
+		if (nearby.isPresent()) {
+			this.deliveries.send(nearby.get(), relayed);
+			return;
+		}
+		Optional<Peer> recipient = this.directory.peer(connection.meetingId(), signal.to())
+			.filter((peer) -> !peer.vacated());
+		if (recipient.isPresent()) {
+			this.deliveries.send(recipient.get().node(), recipient.get().connection(), relayed);
+		}
+		else {
+			this.deliveries.error(connection, "The recipient is not connected to this meeting");
+		}
+	}
+
+	/** A socket closed: its user's place waits for a new socket of theirs, or goes. */
+	public void closed(Connection connection) {
+		connection.markClosed();
+		this.local.remove(connection);
+		this.directory.closeSocket(connection.meetingId(), connection.userId(), connection.id());
+		this.places.vacate(connection, this.restarting);
+	}
+
+	/** The token the socket was opened with was revoked (a logout, an ended login). */
+	public void tokenRevoked(Connection connection) {
+		connection.close(TOKEN_REVOKED);
 	}
 
 	/**
@@ -143,489 +223,27 @@ public class Signaling implements NodeMessageHandler {
 		return this.restarting;
 	}
 
-	/** The token the socket was opened with was revoked (a logout, an ended login). */
-	public void tokenRevoked(Connection connection) {
-		connection.close(TOKEN_REVOKED);
-	}
-
-	private void closeIfNotJoined(Connection connection) {
-		if (!connection.admitted() && !connection.knocked() && !connection.closed()) {
-			connection.close(NOT_JOINED);
-		}
-	}
-
-	public void received(Connection connection, ClientMessage message) {
-		if (!connection.withinRate(this.clock.millis())) {
-			connection.send(frame(ServerMessage.error("Too many messages: at most " + this.properties.framesPerSecond()
-					+ " a second; this one was dropped")));
-			return;
-		}
-		try {
-			handle(connection, message);
-		}
-		catch (MeetingServiceUnavailableException ex) {
-			connection.send(frame(ServerMessage.error("Meetings cannot be reached; try again in a few seconds")));
-		}
-		catch (DataAccessException ex) {
-			// Redis (directory, relay) away: the message is lost, the socket stays open
-			log.warn("Could not handle a {} of socket {}: {}", message.getClass().getSimpleName(), connection.id(),
-					ex.getMessage());
-			connection.send(frame(ServerMessage
-				.error("Signaling cannot reach its data store; this message was dropped, try again in a few seconds")));
-		}
-	}
-
-	private void handle(Connection connection, ClientMessage message) {
-		switch (message) {
-			case ClientMessage.Signal signal -> relaySignal(connection, signal);
-			case ClientMessage.MediaStateChanged state -> mediaStateChanged(connection, state);
-			case ClientMessage.ScreenShareStarted started -> screenShareStarted(connection, started);
-			case ClientMessage.ScreenShareStopped stopped -> screenShareStopped(connection);
-			case ClientMessage.HostJoin hostJoin -> hostJoin(connection);
-			case ClientMessage.JoinRequest request -> joinRequest(connection);
-			case ClientMessage.Decision decision -> decide(connection, decision);
-			case ClientMessage.Ping ping -> connection.send(frame(ServerMessage.PONG));
-			case ClientMessage.Leave leave -> leave(connection);
-			case ClientMessage.Invalid invalid -> connection.send(frame(ServerMessage.error(invalid.reason())));
-		}
-	}
-
-	/**
-	 * A socket closed. If it held its user's place, the place waits for the take-over
-	 * grace (or goes at once to a newer socket of the user); then the others hear
-	 * {@code peer-left}.
-	 */
-	public void closed(Connection connection) {
-		connection.markClosed();
-		this.local.remove(connection);
-		UUID meetingId = connection.meetingId();
-		UUID userId = connection.userId();
-		this.directory.closeSocket(meetingId, userId, connection.id());
-		Optional<Peer> place = this.directory.peer(meetingId, userId)
-			.filter((peer) -> peer.connection().equals(connection.id()) && !peer.vacated());
-		if (place.isEmpty()) {
-			if (!isPresent(meetingId, userId)) {
-				this.directory.markAbsent(meetingId, userId, this.properties.ghostTimeout());
-			}
-			return;
-		}
-		Peer vacated = place.get().vacate(this.clock.millis());
-		if (!this.directory.replacePeer(meetingId, connection.id(), vacated)) {
-			return;
-		}
-		Optional<Socket> newer = this.directory.socket(meetingId, userId);
-		if (newer.isPresent()) {
-			takeOver(meetingId, vacated, newer.get());
-		}
-		else if (!this.restarting) {
-			this.scheduler.schedule(() -> expire(meetingId, vacated),
-					this.clock.instant().plus(this.properties.takeoverGrace()));
-		}
-	}
-
-	@Override
-	public void handle(NodeMessage message) {
-		this.local.get(message.connection()).ifPresent((connection) -> {
-			switch (message.kind()) {
-				case SEND -> connection.send(message.frame());
-				case SEND_ONCE -> connection.sendOnce(message.frame());
-				case CLOSE -> connection.close(REPLACED);
-				case TAKE_OVER -> enter(connection);
-				case ADMIT -> admitted(connection);
-				case REJECT -> rejected(connection);
-			}
-		});
-	}
-
 	/** The user left the meeting or was removed: their sockets close. */
 	public void participantGone(UUID meetingId, UUID userId, String reason) {
-		for (Connection connection : this.local.of(meetingId, userId)) {
-			if (this.directory.removePeer(meetingId, userId, connection.id())) {
-				announceDeparture(meetingId, userId, connection.user().username());
-			}
-			connection.close(CloseStatus.NORMAL.withReason(reason));
-		}
-		this.directory.clearAbsence(meetingId, userId);
+		this.places.participantGone(meetingId, userId, reason);
 	}
 
 	/** The meeting ended: every socket of it closes. */
 	public void meetingEnded(UUID meetingId) {
-		for (Connection connection : this.local.of(meetingId)) {
-			connection.close(CloseStatus.NORMAL.withReason("The meeting has ended"));
-		}
-		this.directory.forget(meetingId);
+		this.places.meetingEnded(meetingId);
 	}
 
-	/** The host or a moderator let the user in, over REST or another socket. */
+	/**
+	 * The host or a moderator let the user in or turned them away, over REST or another
+	 * socket.
+	 */
 	public void admissionDecided(UUID meetingId, UUID userId, boolean admitted) {
-		this.directory.forgetKnock(meetingId, userId);
-		for (Connection connection : this.local.of(meetingId, userId)) {
-			if (admitted) {
-				admitted(connection);
-			}
-			else {
-				rejected(connection);
-			}
-		}
+		this.waitingRoom.decided(meetingId, userId, admitted, this.local.of(meetingId, userId));
 	}
 
-	/**
-	 * Whether the user has a socket in the meeting on a live instance.
-	 */
+	/** Whether the user has a socket in the meeting on a live instance. */
 	public boolean isPresent(UUID meetingId, UUID userId) {
-		return this.directory.peer(meetingId, userId).filter((peer) -> live(peer.node())).isPresent()
-				|| this.directory.socket(meetingId, userId).filter((socket) -> live(socket.node())).isPresent();
-	}
-
-	boolean live(String node) {
-		return this.relay.isLocal(node) || this.directory.alive(node);
-	}
-
-	Optional<Connection> localConnection(UUID id) {
-		return this.local.get(id);
-	}
-
-	private void relaySignal(Connection connection, ClientMessage.Signal signal) {
-		if (!connection.admitted()) {
-			connection.send(frame(ServerMessage.error("Only participants admitted to the meeting can signal")));
-			return;
-		}
-		if (signal.to().equals(connection.userId())) {
-			connection.send(frame(ServerMessage.error("A signaling message cannot be sent to yourself")));
-			return;
-		}
-		if (signal instanceof ClientMessage.Offer offer) {
-			inferScreenShare(connection, offer.data().path("sdp").asString(""));
-		}
-		String frame = frame(ServerMessage.relayed(signal.type(), connection.userId(), signal.to(),
-				connection.meetingId(), signal.data()));
-		Optional<Connection> nearby = this.local.of(connection.meetingId(), signal.to())
-			.stream()
-			.filter(Connection::admitted)
-			.findFirst();
-		if (nearby.isPresent()) {
-			nearby.get().send(frame);
-		}
-		else {
-			Optional<Peer> recipient = this.directory.peer(connection.meetingId(), signal.to())
-				.filter((peer) -> !peer.vacated());
-			if (recipient.isPresent()) {
-				deliver(recipient.get().node(), recipient.get().connection(), frame);
-			}
-			else {
-				connection.send(frame(ServerMessage.error("The recipient is not connected to this meeting")));
-			}
-		}
-	}
-
-	/**
-	 * The frontend never announces its screen share; its offers show it (a video stream
-	 * without audio). The others hear of it as if it had, and the sharer offers to later
-	 * newcomers, so that they receive the screen too.
-	 */
-	private void inferScreenShare(Connection connection, String sdp) {
-		UUID meetingId = connection.meetingId();
-		UUID userId = connection.userId();
-		boolean sharing = ScreenShares.inOffer(sdp);
-		if (sharing == connection.sharing()) {
-			return;
-		}
-		connection.sharing(sharing);
-		if (sharing) {
-			this.directory.startSharing(meetingId, userId);
-			updateParticipant(connection, Map.of("is_sharing", true));
-			broadcast(meetingId, userId, frame(ServerMessage.screenShareStarted(meetingId, userId,
-					connection.user().username(), this.clock.instant())));
-		}
-		else if (this.directory.stopSharing(meetingId, userId)) {
-			updateParticipant(connection, Map.of("is_sharing", false));
-			broadcast(meetingId, userId, frame(ServerMessage.screenShareStopped(meetingId, userId)));
-		}
-	}
-
-	private void mediaStateChanged(Connection connection, ClientMessage.MediaStateChanged state) {
-		if (!connection.admitted()) {
-			return;
-		}
-		updateParticipant(connection, Map.of("is_muted", state.isMuted(), "is_video_on", state.isVideoOn()));
-		broadcast(connection.meetingId(), connection.userId(), frame(ServerMessage
-			.mediaStateChanged(connection.meetingId(), connection.userId(), state.isMuted(), state.isVideoOn())));
-	}
-
-	private void screenShareStarted(Connection connection, ClientMessage.ScreenShareStarted started) {
-		if (!connection.admitted()) {
-			return;
-		}
-		this.directory.startSharing(connection.meetingId(), connection.userId());
-		connection.sharing(true);
-		String username = (started.username() != null && !started.username().isBlank()) ? started.username()
-				: connection.user().username();
-		updateParticipant(connection, Map.of("is_sharing", true));
-		broadcast(connection.meetingId(), connection.userId(), frame(ServerMessage
-			.screenShareStarted(connection.meetingId(), connection.userId(), username, this.clock.instant())));
-	}
-
-	private void screenShareStopped(Connection connection) {
-		if (!connection.admitted()) {
-			return;
-		}
-		this.directory.stopSharing(connection.meetingId(), connection.userId());
-		connection.sharing(false);
-		updateParticipant(connection, Map.of("is_sharing", false));
-		broadcast(connection.meetingId(), connection.userId(),
-				frame(ServerMessage.screenShareStopped(connection.meetingId(), connection.userId())));
-	}
-
-	private void hostJoin(Connection connection) {
-		Optional<Standing> standing = this.meetings.standing(connection.meetingId(), connection.userId());
-		if (standing.isEmpty() || !standing.get().isHost()) {
-			connection.send(frame(ServerMessage.error("Only the meeting's host can host-join")));
-			return;
-		}
-		admit(connection, true);
-		sendKnocks(connection);
-	}
-
-	private void joinRequest(Connection connection) {
-		connection.knock();
-		UUID meetingId = connection.meetingId();
-		Connection.User user = connection.user();
-		// remembered before meeting-service lists the user as waiting, so that a host
-		// coming in meanwhile hears of the knock in full (with its email)
-		Knock knock = new Knock(user.id(), user.username(), user.email(), this.clock.instant());
-		boolean firstKnock = this.directory.rememberKnock(meetingId, knock);
-		Standing standing = this.meetings.knock(meetingId, user.id(), user.username(), user.name());
-		if (!standing.mustWait()) {
-			this.directory.forgetKnock(meetingId, user.id());
-		}
-		if (standing.shutOut()) {
-			connection.send(frame(ServerMessage.joinRejected(meetingId, user.id())));
-		}
-		else if (standing.mustWait()) {
-			connection.send(frame(ServerMessage.joinRequestPending(meetingId)));
-			// the deciders hear of a guest once; a host who connects later gets every
-			// waiting knock
-			if (firstKnock) {
-				tellDeciders(meetingId, standing.hostId(), frame(ServerMessage.pendingJoinRequest(meetingId, user.id(),
-						knock.username(), knock.email(), knock.at())));
-			}
-		}
-		else {
-			connection
-				.send(frame(ServerMessage.joinApproved(meetingId, user.id(), "admitted".equals(standing.admission()))));
-			admit(connection, standing.mayModerate());
-			if (standing.mayModerate()) {
-				sendKnocks(connection);
-			}
-		}
-	}
-
-	private void decide(Connection connection, ClientMessage.Decision decision) {
-		UUID meetingId = connection.meetingId();
-		try {
-			this.meetings.decide(meetingId, decision.userId(), connection.userId(), decision.admit());
-		}
-		catch (DecisionRefusedException ex) {
-			connection.send(frame(ServerMessage.error(ex.getMessage())));
-			return;
-		}
-		this.directory.forgetKnock(meetingId, decision.userId());
-		this.directory.socket(meetingId, decision.userId())
-			.ifPresent((socket) -> toSocket(socket.node(), new NodeMessage(
-					decision.admit() ? NodeMessage.Kind.ADMIT : NodeMessage.Kind.REJECT, socket.connection(), null)));
-	}
-
-	private void leave(Connection connection) {
-		if (connection.admitted()
-				&& this.directory.removePeer(connection.meetingId(), connection.userId(), connection.id())) {
-			connection.unadmit();
-			announceDeparture(connection.meetingId(), connection.userId(), connection.user().username());
-		}
-	}
-
-	/**
-	 * A waiting socket's user was let in; both decision paths may arrive, only one acts.
-	 */
-	private void admitted(Connection connection) {
-		synchronized (connection) {
-			if (connection.admitted() || !connection.knocked() || connection.closed()) {
-				return;
-			}
-			connection.send(frame(ServerMessage.joinApproved(connection.meetingId(), connection.userId(), false)));
-			admit(connection, false);
-		}
-	}
-
-	private void rejected(Connection connection) {
-		synchronized (connection) {
-			if (connection.admitted() || !connection.knocked() || connection.closed()) {
-				return;
-			}
-			connection.send(frame(ServerMessage.joinRejected(connection.meetingId(), connection.userId())));
-			// so that the same decision heard again (a redelivered event) is not told
-			// twice
-			connection.knockRefused();
-		}
-	}
-
-	/**
-	 * Gives the socket its user's place in the meeting: whoever held it before is
-	 * announced as gone first, and the newcomer later learns whom to offer to.
-	 */
-	private void admit(Connection connection, boolean moderator) {
-		UUID meetingId = connection.meetingId();
-		UUID userId = connection.userId();
-		Peer peer = new Peer(userId, connection.user().username(), this.relay.node(), connection.id(), moderator, 0);
-		Optional<Peer> previous = this.directory.admit(meetingId, peer);
-		previous.ifPresent((replaced) -> {
-			broadcast(meetingId, userId,
-					frame(ServerMessage.peerLeft(meetingId, userId, connection.user().username())));
-			if (!replaced.connection().equals(connection.id())) {
-				toSocket(replaced.node(), new NodeMessage(NodeMessage.Kind.CLOSE, replaced.connection(), null));
-			}
-		});
-		enter(connection);
-		List<Peer> before = this.directory.peers(meetingId)
-			.stream()
-			.filter((other) -> !other.userId().equals(userId) && !other.vacated())
-			.toList();
-		Optional<UUID> sharer = this.directory.sharer(meetingId).filter((id) -> !id.equals(userId));
-		connection.introduceLater(this.scheduler.schedule(() -> introduce(connection, before, sharer),
-				this.clock.instant().plus(this.properties.offerDelay())));
-	}
-
-	/**
-	 * The socket holds its user's place from now on, sharing their screen if they were.
-	 */
-	private void enter(Connection connection) {
-		connection.admit();
-		connection
-			.sharing(this.directory.sharer(connection.meetingId()).filter(connection.userId()::equals).isPresent());
-		this.directory.clearAbsence(connection.meetingId(), connection.userId());
-	}
-
-	/** Tells the newcomer whom to offer to (or the sharer to offer to the newcomer). */
-	private void introduce(Connection connection, List<Peer> before, Optional<UUID> sharer) {
-		UUID meetingId = connection.meetingId();
-		boolean stillHere = connection.admitted() && this.directory.peer(meetingId, connection.userId())
-			.filter((peer) -> peer.connection().equals(connection.id()))
-			.isPresent();
-		if (!stillHere) {
-			return;
-		}
-		List<ServerMessage.PeerData> ready = new ArrayList<>();
-		for (Peer other : before) {
-			Optional<Peer> current = this.directory.peer(meetingId, other.userId()).filter((peer) -> !peer.vacated());
-			if (current.isEmpty()) {
-				continue;
-			}
-			if (sharer.isPresent() && sharer.get().equals(other.userId())) {
-				deliver(current.get().node(), current.get().connection(),
-						frame(ServerMessage.peerJoined(meetingId, connection.userId(), connection.user().username())));
-			}
-			else {
-				connection.send(frame(ServerMessage.peerJoined(meetingId, other.userId(), other.username())));
-			}
-			ready.add(new ServerMessage.PeerData(other.userId(), other.username()));
-		}
-		if (!ready.isEmpty()) {
-			connection.send(frame(ServerMessage.ready(meetingId, ready)));
-		}
-		sharer.flatMap((id) -> this.directory.peer(meetingId, id))
-			.ifPresent((peer) -> connection.send(frame(ServerMessage.screenShareStarted(meetingId, peer.userId(),
-					peer.username(), this.clock.instant()))));
-	}
-
-	/** The grace is over and no socket took the place: the user is gone. */
-	private void expire(UUID meetingId, Peer vacated) {
-		if (this.directory.removePeer(meetingId, vacated.userId(), vacated.connection())) {
-			announceDeparture(meetingId, vacated.userId(), vacated.username());
-		}
-	}
-
-	private void takeOver(UUID meetingId, Peer vacated, Socket newer) {
-		if (this.directory.replacePeer(meetingId, vacated.connection(),
-				vacated.movedTo(newer.node(), newer.connection()))) {
-			toSocket(newer.node(), new NodeMessage(NodeMessage.Kind.TAKE_OVER, newer.connection(), null));
-			this.directory.clearAbsence(meetingId, vacated.userId());
-		}
-	}
-
-	/**
-	 * Tells the others that the user's place is empty; a sharer's screen goes with them.
-	 * From now the user is absent and becomes a ghost unless a socket of theirs returns.
-	 */
-	void announceDeparture(UUID meetingId, UUID userId, String username) {
-		if (this.directory.stopSharing(meetingId, userId)) {
-			broadcast(meetingId, userId, frame(ServerMessage.screenShareStopped(meetingId, userId)));
-		}
-		broadcast(meetingId, userId, frame(ServerMessage.peerLeft(meetingId, userId, username)));
-		this.directory.markAbsent(meetingId, userId, this.properties.ghostTimeout());
-	}
-
-	/**
-	 * The host and the moderators hear of a knock, wherever their sockets are, once: a
-	 * decider coming in meanwhile may also find it in the list it gets
-	 * ({@link #sendKnocks}), the same frame.
-	 */
-	private void tellDeciders(UUID meetingId, UUID hostId, String frame) {
-		Optional<Socket> host = this.directory.socket(meetingId, hostId);
-		host.ifPresent((socket) -> toSocket(socket.node(),
-				new NodeMessage(NodeMessage.Kind.SEND_ONCE, socket.connection(), frame)));
-		for (Peer peer : this.directory.peers(meetingId)) {
-			boolean hostSocket = host.map((socket) -> socket.connection().equals(peer.connection())).orElse(false);
-			if (peer.moderator() && !peer.vacated() && !hostSocket) {
-				toSocket(peer.node(), new NodeMessage(NodeMessage.Kind.SEND_ONCE, peer.connection(), frame));
-			}
-		}
-	}
-
-	/** Everyone still waiting, for a host or moderator who has just come in. */
-	private void sendKnocks(Connection connection) {
-		UUID meetingId = connection.meetingId();
-		for (var participant : this.meetings.waiting(meetingId)) {
-			UUID userId = UUID.fromString(participant.path("user").path("id").asString());
-			Knock knock = this.directory.knock(meetingId, userId)
-				.orElseGet(() -> new Knock(userId, participant.path("user").path("username").asString(), "",
-						this.clock.instant()));
-			connection.sendOnce(frame(
-					ServerMessage.pendingJoinRequest(meetingId, userId, knock.username(), knock.email(), knock.at())));
-		}
-	}
-
-	private void broadcast(UUID meetingId, UUID exceptUserId, String frame) {
-		for (Peer peer : this.directory.peers(meetingId)) {
-			if (!peer.vacated() && !peer.userId().equals(exceptUserId)) {
-				deliver(peer.node(), peer.connection(), frame);
-			}
-		}
-	}
-
-	private void deliver(String node, UUID connection, String frame) {
-		toSocket(node, new NodeMessage(NodeMessage.Kind.SEND, connection, frame));
-	}
-
-	private void toSocket(String node, NodeMessage message) {
-		if (this.relay.isLocal(node)) {
-			handle(message);
-		}
-		else {
-			this.relay.publish(node, message);
-		}
-	}
-
-	private void updateParticipant(Connection connection, Map<String, Boolean> state) {
-		try {
-			this.meetings.updateState(connection.meetingId(), connection.userId(), state);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not record {} of user {} in meeting {}: {}", state, connection.userId(),
-					connection.meetingId(), ex.getMessage());
-		}
-	}
-
-	private String frame(ServerMessage message) {
-		return this.json.writeValueAsString(message);
+		return this.places.isPresent(meetingId, userId);
 	}
 
 }

@@ -64,9 +64,10 @@ class MeetingClientTests {
 
 	private MeetingClient client(Duration breakerOpenFor) {
 		URI url = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
-		SignalingProperties properties = new SignalingProperties("signaling-service", url, url,
-				"a-secret-of-some-length", Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(60),
-				Duration.ofSeconds(15), Duration.ofSeconds(5), 1048576, 50, 8, Duration.ofSeconds(30),
+		SignalingProperties properties = new SignalingProperties("signaling-service", SignalingProperties.Routing.REDIS,
+				url, url, "a-secret-of-some-length", Duration.ofSeconds(1), Duration.ofSeconds(3),
+				Duration.ofSeconds(60), Duration.ofSeconds(15), Duration.ofSeconds(5), 1048576, 50, 8,
+				Duration.ofSeconds(30),
 				new SignalingProperties.Calls(Duration.ofSeconds(1), RESPONSE_TIMEOUT, breakerOpenFor),
 				new SignalingProperties.Ice(List.of(), List.of(), null, Duration.ofHours(12)));
 		ServiceTokens tokens = new ServiceTokens(RestClient.builder(), properties, Clock.systemUTC());
