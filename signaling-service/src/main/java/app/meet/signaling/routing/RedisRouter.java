@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,8 +25,9 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
  * Routes between instances through Redis pub/sub: each instance listens on a channel of
- * its own. One connection publishes and one thread delivers, so what one instance sends
- * another arrives in the order sent. Each hop is measured
+ * its own, and hands what arrives there, like its own messages, to its
+ * {@link LocalRouter}. One connection publishes and one thread delivers, so what one
+ * instance sends another arrives in the order sent. Each hop is measured
  * ({@code meet_signaling_relay_latency}) and handled in the trace of the frame that
  * caused it.
  */
@@ -37,13 +37,11 @@ public final class RedisRouter implements Router, SmartLifecycle {
 
 	private static final String CHANNEL_PREFIX = "meet:signaling:node:";
 
-	private final String node;
+	private final LocalRouter local;
 
 	private final StringRedisTemplate redis;
 
 	private final JsonMapper json;
-
-	private final Supplier<NodeMessageHandler> handler;
 
 	private final ObservationRegistry observations;
 
@@ -51,12 +49,11 @@ public final class RedisRouter implements Router, SmartLifecycle {
 
 	private final RedisMessageListenerContainer listener = new RedisMessageListenerContainer();
 
-	public RedisRouter(String node, StringRedisTemplate redis, JsonMapper json, Supplier<NodeMessageHandler> handler,
-			MeterRegistry meters, ObservationRegistry observations) {
-		this.node = node;
+	public RedisRouter(LocalRouter local, StringRedisTemplate redis, JsonMapper json, MeterRegistry meters,
+			ObservationRegistry observations) {
+		this.local = local;
 		this.redis = redis;
 		this.json = json;
-		this.handler = handler;
 		this.observations = observations;
 		this.hop = Timer.builder("meet.signaling.relay.latency")
 			.description("From a message's publication by one instance to its handling by the one holding the socket")
@@ -66,18 +63,19 @@ public final class RedisRouter implements Router, SmartLifecycle {
 		// one thread, so that messages are handled in the order Redis delivers them
 		this.listener.setTaskExecutor(Executors
 			.newSingleThreadExecutor(Thread.ofPlatform().name("node-messages").daemon().factory())::execute);
-		this.listener.addMessageListener((message, pattern) -> received(message), new ChannelTopic(channel(node)));
+		this.listener.addMessageListener((message, pattern) -> received(message),
+				new ChannelTopic(channel(local.node())));
 	}
 
 	@Override
 	public String node() {
-		return this.node;
+		return this.local.node();
 	}
 
 	@Override
 	public void send(String node, NodeMessage message) {
 		if (isLocal(node)) {
-			this.handler.get().handle(message);
+			this.local.send(node, message);
 		}
 		else {
 			this.redis.convertAndSend(channel(node),
@@ -94,7 +92,7 @@ public final class RedisRouter implements Router, SmartLifecycle {
 				Observation.createNotStarted("meet.signaling.relayed", this.observations)
 					.lowCardinalityKeyValue("kind", kind)
 					.contextualName("signaling relayed " + kind)
-					.observe(() -> this.handler.get().handle(envelope.message()));
+					.observe(() -> this.local.send(node(), envelope.message()));
 			}
 		}
 		catch (RuntimeException ex) {

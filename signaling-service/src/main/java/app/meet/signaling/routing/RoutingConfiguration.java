@@ -25,7 +25,8 @@ class RoutingConfiguration {
 	@ConditionalOnProperty(name = "meet.signaling.router", havingValue = "redis", matchIfMissing = true)
 	RedisRouter redisRouter(SignalingProperties properties, StringRedisTemplate redis, JsonMapper json,
 			ObjectProvider<NodeMessageHandler> handler, MeterRegistry meters, ObservationRegistry observations) {
-		return new RedisRouter(nodeName(properties), redis, json, handler::getObject, meters, observations);
+		return new RedisRouter(new LocalRouter(nodeName(properties), handler::getObject), redis, json, meters,
+				observations);
 	}
 
 	@Bean

@@ -80,7 +80,7 @@ class RedisRouterIntegrationTests {
 	}
 
 	private RedisRouter start(String node, NodeMessageHandler handler, MeterRegistry meters) {
-		RedisRouter router = new RedisRouter(node, this.redis, this.json, () -> handler, meters,
+		RedisRouter router = new RedisRouter(new LocalRouter(node, () -> handler), this.redis, this.json, meters,
 				ObservationRegistry.NOOP);
 		router.start();
 		this.started.add(router);

@@ -42,8 +42,8 @@ class RouterTests {
 	void aRedisRouterDeliversToItsOwnSocketsWithoutRedisOrAnEnvelope() {
 		StringRedisTemplate redis = mock(StringRedisTemplate.class);
 		given(redis.getRequiredConnectionFactory()).willReturn(mock(RedisConnectionFactory.class));
-		Router router = new RedisRouter("signaling-a-1234", redis, JsonMapper.builder().build(),
-				() -> this.handled::add, new SimpleMeterRegistry(), ObservationRegistry.NOOP);
+		Router router = new RedisRouter(new LocalRouter("signaling-a-1234", () -> this.handled::add), redis,
+				JsonMapper.builder().build(), new SimpleMeterRegistry(), ObservationRegistry.NOOP);
 
 		router.send("signaling-a-1234", this.message);
 
