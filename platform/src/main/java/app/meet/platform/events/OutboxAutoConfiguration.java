@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -40,9 +37,6 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Publishes every {@link DomainEvent} from the transactional outbox to Kafka as a
@@ -216,88 +210,6 @@ public class OutboxAutoConfiguration {
 	OutboxRetry outboxRetry(IncompleteEventPublications publications, ExternalizationQueue queue,
 			OutboxProperties properties) {
 		return new OutboxRetry(publications, queue, properties.retryInterval());
-	}
-
-	/**
-	 * The outbox's one thread and what waits for it. While anything waits or is being
-	 * sent, incomplete publications are in flight here (or held up by the same outage),
-	 * so resubmitting them would only queue copies behind them.
-	 */
-	static final class ExternalizationQueue implements Executor {
-
-		private final ExecutorService thread = Executors
-			.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-externalizer").daemon().factory());
-
-		private final AtomicInteger pending = new AtomicInteger();
-
-		@Override
-		public void execute(Runnable task) {
-			this.pending.incrementAndGet();
-			try {
-				this.thread.execute(() -> {
-					try {
-						task.run();
-					}
-					finally {
-						this.pending.decrementAndGet();
-					}
-				});
-			}
-			catch (RuntimeException ex) {
-				this.pending.decrementAndGet();
-				throw ex;
-			}
-		}
-
-		boolean idle() {
-			return this.pending.get() == 0;
-		}
-
-	}
-
-	/**
-	 * Resubmits publications that are still incomplete a while after they were made, when
-	 * this instance's outbox has nothing in flight: those of a send given up at a stop,
-	 * or of another instance that stopped. The ones left incomplete by this instance's
-	 * last stop are resubmitted at its start, before anything new
-	 * ({@code spring.modulith.events.republish-outstanding-events-on-restart}), so that
-	 * each aggregate's events keep their order over a restart.
-	 */
-	static class OutboxRetry implements SchedulingConfigurer {
-
-		private static final Logger log = LoggerFactory.getLogger(OutboxRetry.class);
-
-		private static final Duration MIN_AGE = Duration.ofSeconds(10);
-
-		private final IncompleteEventPublications publications;
-
-		private final ExternalizationQueue queue;
-
-		private final Duration interval;
-
-		OutboxRetry(IncompleteEventPublications publications, ExternalizationQueue queue, Duration interval) {
-			this.publications = publications;
-			this.queue = queue;
-			this.interval = interval;
-		}
-
-		@Override
-		public void configureTasks(ScheduledTaskRegistrar tasks) {
-			tasks.addFixedDelayTask(new FixedDelayTask(this::resubmit, this.interval, this.interval));
-		}
-
-		void resubmit() {
-			if (!this.queue.idle()) {
-				return;
-			}
-			try {
-				this.publications.resubmitIncompletePublicationsOlderThan(MIN_AGE);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Resubmitting unpublished events failed; will try again: {}", ex.getMessage());
-			}
-		}
-
 	}
 
 }
