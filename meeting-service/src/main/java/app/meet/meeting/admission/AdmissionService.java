@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.admission;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,9 +6,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import app.meet.meeting.participant.Admission;
-import app.meet.meeting.participant.ParticipantRepository;
-import app.meet.meeting.participant.ParticipantResponse;
+import app.meet.meeting.meetings.Admission;
+import app.meet.meeting.meetings.Meeting;
+import app.meet.meeting.meetings.MeetingAccess;
+import app.meet.meeting.meetings.MeetingEvents;
+import app.meet.meeting.meetings.NotModeratorException;
+import app.meet.meeting.meetings.ParticipantNotFoundException;
+import app.meet.meeting.meetings.ParticipantRepository;
+import app.meet.meeting.meetings.ParticipantResponse;
+import app.meet.meeting.meetings.ParticipantRole;
+import app.meet.meeting.meetings.WaitingRoomRepository;
+import app.meet.meeting.moderation.ModerationRefusedException;
+import app.meet.meeting.participants.JoinRefusedException;
+import app.meet.meeting.participants.Participation;
 import app.meet.platform.tracing.TraceContext;
 import app.meet.platform.users.UserDirectory;
 
@@ -26,9 +36,11 @@ public class AdmissionService {
 
 	private final MeetingAccess access;
 
-	private final MeetingService meetings;
+	private final Participation participation;
 
 	private final ParticipantRepository participants;
+
+	private final WaitingRoomRepository waitingRoom;
 
 	private final UserDirectory users;
 
@@ -36,11 +48,12 @@ public class AdmissionService {
 
 	private final Clock clock;
 
-	AdmissionService(MeetingAccess access, MeetingService meetings, ParticipantRepository participants,
-			UserDirectory users, ApplicationEventPublisher events, Clock clock) {
+	AdmissionService(MeetingAccess access, Participation participation, ParticipantRepository participants,
+			WaitingRoomRepository waitingRoom, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
 		this.access = access;
-		this.meetings = meetings;
+		this.participation = participation;
 		this.participants = participants;
+		this.waitingRoom = waitingRoom;
 		this.users = users;
 		this.events = events;
 		this.clock = clock;
@@ -59,8 +72,8 @@ public class AdmissionService {
 	@Transactional
 	public AdmissionView knock(UUID meetingId, UUID userId) {
 		Meeting meeting = this.access.lock(meetingId);
-		if (this.meetings.refusal(meeting, userId).orElse(null) == JoinRefusedException.Reason.NOT_ADMITTED) {
-			this.meetings.knock(meeting, userId);
+		if (this.participation.refusal(meeting, userId).orElse(null) == JoinRefusedException.Reason.NOT_ADMITTED) {
+			this.participation.knock(meeting, userId);
 		}
 		return view(meeting, userId);
 	}
@@ -73,12 +86,12 @@ public class AdmissionService {
 	@Transactional
 	public ParticipantResponse admit(UUID meetingId, UUID userId, UUID by) {
 		Meeting meeting = decidable(meetingId, userId, by);
-		Admission admission = this.participants.admission(meetingId, userId);
+		Admission admission = this.waitingRoom.admission(meetingId, userId);
 		if (admission == Admission.REMOVED) {
 			throw new ModerationRefusedException(ModerationRefusedException.Reason.REMOVED);
 		}
 		Instant now = this.clock.instant();
-		if (!meeting.hostId().equals(userId) && this.participants.admit(meetingId, userId,
+		if (!meeting.hostId().equals(userId) && this.waitingRoom.admit(meetingId, userId,
 				meeting.settings().muteOnJoin(), meeting.settings().videoOnJoin(), now)) {
 			this.events
 				.publishEvent(new MeetingEvents.AdmissionChanged(MeetingEvents.newId(), now, TraceContext.current(),
@@ -100,15 +113,15 @@ public class AdmissionService {
 			throw new ModerationRefusedException(ModerationRefusedException.Reason.HOST_NOT_DENIABLE);
 		}
 		Instant now = this.clock.instant();
-		if (this.participants.deny(meetingId, userId, meeting.settings().muteOnJoin(), meeting.settings().videoOnJoin(),
+		if (this.waitingRoom.deny(meetingId, userId, meeting.settings().muteOnJoin(), meeting.settings().videoOnJoin(),
 				now)) {
 			this.events.publishEvent(new MeetingEvents.AdmissionChanged(MeetingEvents.newId(), now,
 					TraceContext.current(), this.participants.find(meetingId, userId).orElseThrow(), Admission.DENIED));
 		}
 		ParticipantResponse participant = this.participants.find(meetingId, userId).orElseThrow();
 		return switch (participant.status()) {
-			case "denied" -> participant;
-			case "removed" -> throw new ModerationRefusedException(ModerationRefusedException.Reason.REMOVED);
+			case DENIED -> participant;
+			case REMOVED -> throw new ModerationRefusedException(ModerationRefusedException.Reason.REMOVED);
 			default -> throw new ModerationRefusedException(ModerationRefusedException.Reason.ALREADY_JOINED);
 		};
 	}
@@ -117,7 +130,7 @@ public class AdmissionService {
 	@Transactional(readOnly = true)
 	public List<ParticipantResponse> waiting(UUID meetingId) {
 		this.access.find(meetingId);
-		return this.participants.waiting(meetingId);
+		return this.waitingRoom.waiting(meetingId);
 	}
 
 	private Meeting decidable(UUID meetingId, UUID userId, UUID by) {
@@ -131,12 +144,13 @@ public class AdmissionService {
 	}
 
 	private AdmissionView view(Meeting meeting, UUID userId) {
-		JoinRefusedException.Reason refusal = this.meetings.refusal(meeting, userId).orElse(null);
-		return new AdmissionView(meeting.id(), userId, meeting.hostId(), meeting.status(),
+		JoinRefusedException.Reason refusal = this.participation.refusal(meeting, userId).orElse(null);
+		return new AdmissionView(meeting.id(), userId, meeting.hostId(), meeting.status().value(),
 				meeting.settings().waitingRoomEnabled(),
-				this.participants.admission(meeting.id(), userId).name().toLowerCase(Locale.ROOT),
-				this.participants.activeRole(meeting.id(), userId).orElse(null), meeting.hostId().equals(userId),
-				this.access.mayModerate(meeting, userId), refusal == null, (refusal != null) ? refusal.code() : null);
+				this.waitingRoom.admission(meeting.id(), userId).name().toLowerCase(Locale.ROOT),
+				this.participants.activeRole(meeting.id(), userId).map(ParticipantRole::value).orElse(null),
+				meeting.hostId().equals(userId), this.access.mayModerate(meeting, userId), refusal == null,
+				(refusal != null) ? refusal.code() : null);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.admission;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import app.meet.meeting.participant.ParticipantResponse;
+import app.meet.meeting.meetings.ParticipantResponse;
+import app.meet.meeting.participants.MyStateRequest;
+import app.meet.meeting.participants.Participation;
 import app.meet.platform.users.UserDirectory;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,13 +34,13 @@ class InternalMeetingController {
 
 	private final AdmissionService admissions;
 
-	private final MeetingService meetings;
+	private final Participation participation;
 
 	private final UserDirectory users;
 
-	InternalMeetingController(AdmissionService admissions, MeetingService meetings, UserDirectory users) {
+	InternalMeetingController(AdmissionService admissions, Participation participation, UserDirectory users) {
 		this.admissions = admissions;
-		this.meetings = meetings;
+		this.participation = participation;
 		this.users = users;
 	}
 
@@ -78,14 +80,14 @@ class InternalMeetingController {
 	/** Media state and sharing announced over the participant's socket. */
 	@PatchMapping("/internal/meetings/{id}/participants/{userId}/state")
 	ParticipantResponse updateState(@PathVariable UUID id, @PathVariable UUID userId,
-			@Valid @RequestBody MeetingRequests.MyState request) {
-		return this.meetings.updateState(id, userId, request);
+			@Valid @RequestBody MyStateRequest request) {
+		return this.participation.updateState(id, userId, request);
 	}
 
 	/** The participant has had no socket in the meeting for too long: a ghost. */
 	@PostMapping("/internal/meetings/{id}/participants/{userId}/leave")
 	Map<String, String> leave(@PathVariable UUID id, @PathVariable UUID userId) {
-		this.meetings.leave(id, userId);
+		this.participation.leave(id, userId);
 		return Map.of("message", "Left meeting successfully");
 	}
 

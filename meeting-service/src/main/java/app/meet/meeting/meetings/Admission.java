@@ -1,4 +1,4 @@
-package app.meet.meeting.participant;
+package app.meet.meeting.meetings;
 
 /** Where a user stands with a meeting's waiting room. */
 public enum Admission {

@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 import java.time.Duration;
 

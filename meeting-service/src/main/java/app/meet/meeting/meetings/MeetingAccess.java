@@ -1,9 +1,7 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 import java.util.Optional;
 import java.util.UUID;
-
-import app.meet.meeting.participant.ParticipantRepository;
 
 import org.springframework.stereotype.Component;
 
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
  * host made so.
  */
 @Component
-class MeetingAccess {
+public class MeetingAccess {
 
 	private final MeetingRepository meetings;
 
@@ -28,14 +26,14 @@ class MeetingAccess {
 	/**
 	 * @throws MeetingNotFoundException when there is no such meeting
 	 */
-	Meeting find(UUID meetingId) {
+	public Meeting find(UUID meetingId) {
 		return this.meetings.findById(meetingId).orElseThrow(MeetingNotFoundException::new);
 	}
 
 	/**
 	 * @throws MeetingNotFoundException when there is no such meeting
 	 */
-	Meeting lock(UUID meetingId) {
+	public Meeting lock(UUID meetingId) {
 		return this.meetings.lock(meetingId);
 	}
 
@@ -43,7 +41,7 @@ class MeetingAccess {
 	 * @throws MeetingNotFoundException unless the user hosts the meeting or ever joined
 	 * it
 	 */
-	Meeting lockVisible(UUID meetingId, UUID userId) {
+	public Meeting lockVisible(UUID meetingId, UUID userId) {
 		Meeting meeting = this.meetings.lock(meetingId);
 		if (!this.meetings.isVisibleTo(meeting, userId)) {
 			throw new MeetingNotFoundException();
@@ -51,18 +49,20 @@ class MeetingAccess {
 		return meeting;
 	}
 
-	boolean isHost(Meeting meeting, UUID userId) {
-		return meeting.hostId().equals(userId) || activeRole(meeting, userId).filter("host"::equals).isPresent();
+	public boolean isHost(Meeting meeting, UUID userId) {
+		return meeting.hostId().equals(userId)
+				|| activeRole(meeting, userId).filter(ParticipantRole.HOST::equals).isPresent();
 	}
 
-	boolean mayModerate(Meeting meeting, UUID userId) {
-		return isHost(meeting, userId) || activeRole(meeting, userId).filter("moderator"::equals).isPresent();
+	public boolean mayModerate(Meeting meeting, UUID userId) {
+		return isHost(meeting, userId)
+				|| activeRole(meeting, userId).filter(ParticipantRole.MODERATOR::equals).isPresent();
 	}
 
 	/**
 	 * @throws NotHostException unless the user is the host
 	 */
-	void requireHost(Meeting meeting, UUID userId) {
+	public void requireHost(Meeting meeting, UUID userId) {
 		if (!isHost(meeting, userId)) {
 			throw new NotHostException();
 		}
@@ -71,7 +71,7 @@ class MeetingAccess {
 	/**
 	 * @throws NotModeratorException unless the user is the host or a moderator
 	 */
-	void requireModerator(Meeting meeting, UUID userId) {
+	public void requireModerator(Meeting meeting, UUID userId) {
 		if (!mayModerate(meeting, userId)) {
 			throw new NotModeratorException();
 		}
@@ -80,13 +80,13 @@ class MeetingAccess {
 	/**
 	 * @throws MeetingEndedException once the meeting has ended
 	 */
-	void requireNotEnded(Meeting meeting) {
-		if (meeting.status().equals(Meeting.ENDED)) {
+	public void requireNotEnded(Meeting meeting) {
+		if (meeting.status() == MeetingStatus.ENDED) {
 			throw new MeetingEndedException();
 		}
 	}
 
-	private Optional<String> activeRole(Meeting meeting, UUID userId) {
+	private Optional<ParticipantRole> activeRole(Meeting meeting, UUID userId) {
 		return this.participants.activeRole(meeting.id(), userId);
 	}
 

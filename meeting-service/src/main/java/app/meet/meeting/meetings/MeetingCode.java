@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * Codes like {@code abc-defg-hij}: ten random lower-case letters, stored without dashes
  * and looked up ignoring case, spaces and dashes.
  */
-final class MeetingCode {
+public final class MeetingCode {
 
 	private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
@@ -27,7 +27,7 @@ final class MeetingCode {
 	}
 
 	/** The stored form of what a user typed, if it can be a code at all. */
-	static Optional<String> normalize(String typed) {
+	public static Optional<String> normalize(String typed) {
 		String letters = typed.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
 		return letters.matches("[a-z]{10}") ? Optional.of(letters) : Optional.empty();
 	}

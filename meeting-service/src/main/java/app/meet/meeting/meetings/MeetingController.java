@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 import java.util.List;
 import java.util.Map;
@@ -7,15 +7,11 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import app.meet.meeting.participant.ParticipantResponse;
 import app.meet.platform.users.UserDirectory;
 
 import org.springframework.http.HttpHeaders;
@@ -32,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/meetings}: create, find, list, join, leave, participants. */
+/** {@code /api/meetings}: create, find, list, change and end meetings. */
 @RestController
 @Tag(name = "meetings", description = "Meetings: create, find, join, leave, end, settings, participants")
 class MeetingController {
@@ -79,20 +75,6 @@ class MeetingController {
 		return this.meetings.byCode(code);
 	}
 
-	@Operation(
-			summary = "Join a meeting by code (409 when full or ended, 403 while waiting for admission or after removal)")
-	@PostMapping("/api/meetings/join")
-	ParticipantResponse join(@AuthenticationPrincipal Jwt token, @Valid @RequestBody JoinRequest request) {
-		return this.meetings.join(this.users.remember(token), request.code());
-	}
-
-	@Operation(summary = "Leave a meeting")
-	@PostMapping("/api/meetings/{id}/leave")
-	Map<String, String> leave(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
-		this.meetings.leave(id, UUID.fromString(token.getSubject()));
-		return Map.of("message", "Left meeting successfully");
-	}
-
 	@Operation(summary = "Change a meeting's title, description, schedule, capacity or settings (host)")
 	@PatchMapping("/api/meetings/{id}")
 	MeetingResponse update(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
@@ -105,24 +87,6 @@ class MeetingController {
 	Map<String, String> end(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
 		this.meetings.end(id, UUID.fromString(token.getSubject()));
 		return Map.of("message", "Meeting ended");
-	}
-
-	@Operation(summary = "Change the caller's own media state and raised hand")
-	@PatchMapping("/api/meetings/{id}/participants/me")
-	ParticipantResponse updateMyState(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
-			@Valid @RequestBody MeetingRequests.MyState request) {
-		return this.meetings.updateState(id, UUID.fromString(token.getSubject()), request);
-	}
-
-	@Operation(summary = "The meeting's participants (`include=left` adds those who left)")
-	@GetMapping("/api/meetings/{id}/participants")
-	List<ParticipantResponse> participants(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
-			@RequestParam(required = false) @Pattern(regexp = "left") String include) {
-		return this.meetings.participants(id, UUID.fromString(token.getSubject()), include != null);
-	}
-
-	@Schema(name = "JoinMeeting")
-	record JoinRequest(@NotBlank @Size(max = 40) @Schema(example = "beb-lgxs-blv") String code) {
 	}
 
 }

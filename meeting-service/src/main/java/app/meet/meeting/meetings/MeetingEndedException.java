@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 /** The meeting has ended. */
 public class MeetingEndedException extends RuntimeException {

@@ -1,11 +1,9 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import app.meet.events.meeting.MeetingEvent;
-import app.meet.meeting.participant.Admission;
-import app.meet.meeting.participant.ParticipantResponse;
 import app.meet.platform.events.DomainEvent;
 import app.meet.platform.tracing.TraceContext;
 
@@ -14,7 +12,7 @@ import app.meet.platform.tracing.TraceContext;
  * each record is one outbox entry, and {@link #event()} the shared contract its consumers
  * read.
  */
-sealed interface MeetingEvents extends DomainEvent {
+public sealed interface MeetingEvents extends DomainEvent {
 
 	static String newId() {
 		return UUID.randomUUID().toString();

@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 import app.meet.platform.problem.Problems;
 
@@ -10,24 +10,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The meeting rules' refusals as problems with stable codes. Being outside a meeting is
- * 403 or 404, never 401 (the frontend logs out on 401), and a full meeting is never 409
- * (the frontend reads 409 on join as "already in").
+ * The refusals every feature may give (not found, not the host, not a moderator, ended)
+ * as problems with stable codes. Being outside a meeting is 403 or 404, never 401 (the
+ * frontend logs out on 401).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MeetingExceptionHandler {
-
-	@ExceptionHandler(JoinRefusedException.class)
-	ProblemDetail joinRefused(JoinRefusedException ex) {
-		HttpStatus status = (ex.reason() == JoinRefusedException.Reason.ENDED) ? HttpStatus.GONE : HttpStatus.FORBIDDEN;
-		return Problems.of(status, ex.getMessage(), ex.reason().code());
-	}
-
-	@ExceptionHandler(ModerationRefusedException.class)
-	ProblemDetail moderationRefused(ModerationRefusedException ex) {
-		return Problems.of(ex.reason().status(), ex.getMessage(), ex.reason().code());
-	}
 
 	@ExceptionHandler(NotHostException.class)
 	ProblemDetail notHost(NotHostException ex) {
@@ -37,11 +26,6 @@ class MeetingExceptionHandler {
 	@ExceptionHandler(NotModeratorException.class)
 	ProblemDetail notModerator(NotModeratorException ex) {
 		return Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "not-moderator");
-	}
-
-	@ExceptionHandler(NotAParticipantException.class)
-	ProblemDetail notAParticipant(NotAParticipantException ex) {
-		return Problems.of(HttpStatus.FORBIDDEN, ex.getMessage(), "not-a-participant");
 	}
 
 	@ExceptionHandler(MeetingEndedException.class)

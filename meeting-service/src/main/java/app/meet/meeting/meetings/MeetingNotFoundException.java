@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 /** No such meeting, or one the user may not see (the two answer alike). */
 public class MeetingNotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code meetings} table. */
 @Repository
-class MeetingRepository {
+public class MeetingRepository {
 
 	private final JdbcClient jdbc;
 
@@ -39,7 +39,7 @@ class MeetingRepository {
 			.param("title", meeting.title())
 			.param("description", meeting.description())
 			.param("hostId", meeting.hostId())
-			.param("status", meeting.status())
+			.param("status", meeting.status().value())
 			.param("scheduledAt", timestamp(meeting.scheduledAt()))
 			.param("maxUsers", meeting.maxUsers())
 			.param("allowChat", settings.allowChat())
@@ -54,14 +54,14 @@ class MeetingRepository {
 			.update();
 	}
 
-	Optional<Meeting> findById(UUID id) {
+	public Optional<Meeting> findById(UUID id) {
 		return this.jdbc.sql("SELECT * FROM meetings WHERE id = :id")
 			.param("id", id)
 			.query(MeetingRepository::map)
 			.optional();
 	}
 
-	Optional<Meeting> findByCode(String code) {
+	public Optional<Meeting> findByCode(String code) {
 		return this.jdbc.sql("SELECT * FROM meetings WHERE code = :code")
 			.param("code", code)
 			.query(MeetingRepository::map)
@@ -72,7 +72,7 @@ class MeetingRepository {
 	 * The host and anyone who ever joined may see a meeting, unless they were removed or
 	 * denied since; those who only asked to join may not.
 	 */
-	boolean isVisibleTo(Meeting meeting, UUID userId) {
+	public boolean isVisibleTo(Meeting meeting, UUID userId) {
 		return meeting.hostId().equals(userId) || this.jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM participants
 					WHERE meeting_id = :meeting AND user_id = :user AND joined_at IS NOT NULL
@@ -129,7 +129,7 @@ class MeetingRepository {
 	/**
 	 * Starts the empty-timeout clock of an active meeting nobody is in any more.
 	 */
-	void markEmptyIfNobodyIn(UUID id, Instant now) {
+	public void markEmptyIfNobodyIn(UUID id, Instant now) {
 		this.jdbc.sql("""
 				UPDATE meetings SET emptied_at = :now WHERE id = :id AND status = 'active' AND NOT EXISTS
 					(SELECT 1 FROM participants WHERE meeting_id = :id AND status = 'active')
@@ -137,7 +137,7 @@ class MeetingRepository {
 	}
 
 	/** Someone is in again: the empty timeout no longer runs. */
-	void markOccupied(UUID id) {
+	public void markOccupied(UUID id) {
 		this.jdbc.sql("UPDATE meetings SET emptied_at = NULL WHERE id = :id AND emptied_at IS NOT NULL")
 			.param("id", id)
 			.update();
@@ -166,7 +166,7 @@ class MeetingRepository {
 			.update();
 	}
 
-	void start(UUID id, Instant now) {
+	public void start(UUID id, Instant now) {
 		this.jdbc.sql("UPDATE meetings SET status = 'active', started_at = :now, updated_at = :now WHERE id = :id")
 			.param("id", id)
 			.param("now", Timestamp.from(now))
@@ -202,10 +202,10 @@ class MeetingRepository {
 				row.getBoolean("waiting_room_enabled"), row.getBoolean("recording_enabled"),
 				row.getInt("empty_timeout_seconds"));
 		return new Meeting(row.getObject("id", UUID.class), row.getString("code"), row.getString("title"),
-				row.getString("description"), row.getObject("host_id", UUID.class), row.getString("status"),
-				instant(row, "scheduled_at"), instant(row, "started_at"), instant(row, "ended_at"),
-				row.getInt("max_users"), row.getBoolean("is_recording"), row.getString("recording_url"), settings,
-				instant(row, "created_at"), instant(row, "updated_at"));
+				row.getString("description"), row.getObject("host_id", UUID.class),
+				MeetingStatus.of(row.getString("status")), instant(row, "scheduled_at"), instant(row, "started_at"),
+				instant(row, "ended_at"), row.getInt("max_users"), row.getBoolean("is_recording"),
+				row.getString("recording_url"), settings, instant(row, "created_at"), instant(row, "updated_at"));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

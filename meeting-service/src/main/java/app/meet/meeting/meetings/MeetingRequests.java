@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 import java.time.Instant;
 
@@ -32,12 +32,6 @@ final class MeetingRequests {
 					message = "must not be blank") @Nullable String title,
 			@Size(max = 2000) @Nullable String description, @Future @Nullable Instant scheduledAt,
 			@Min(2) @Max(1000) @Nullable Integer maxUsers, @Valid @Nullable Settings settings) {
-	}
-
-	/** The caller's own media state and raised hand; absent members stay as they are. */
-	@Schema(name = "UpdateMyState")
-	record MyState(@Nullable Boolean isMuted, @Nullable Boolean isVideoOn, @Nullable Boolean isSharing,
-			@Nullable Boolean handRaised) {
 	}
 
 	@Schema(name = "MeetingSettingsChange", description = "Settings to change; those left out keep their value")

@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,7 +9,7 @@ import app.meet.platform.users.UserView;
 
 /** A meeting as clients see it. */
 record MeetingResponse(UUID id, String code, String title, String description, UUID hostId, UserView host,
-		String status, @Nullable Instant scheduledAt, @Nullable Instant startedAt, @Nullable Instant endedAt,
+		MeetingStatus status, @Nullable Instant scheduledAt, @Nullable Instant startedAt, @Nullable Instant endedAt,
 		int maxUsers, boolean isRecording, @Nullable String recordingUrl, int participantCount,
 		MeetingSettings settings, Instant createdAt, Instant updatedAt) {
 
@@ -23,7 +23,7 @@ record MeetingResponse(UUID id, String code, String title, String description, U
 	/** The meeting as events carry it to the other services. */
 	app.meet.events.meeting.Meeting asEvent() {
 		return new app.meet.events.meeting.Meeting(this.id, this.code, this.title, this.description, this.hostId,
-				this.host.asEvent(), this.status, this.scheduledAt, this.startedAt, this.endedAt, this.maxUsers,
+				this.host.asEvent(), this.status.value(), this.scheduledAt, this.startedAt, this.endedAt, this.maxUsers,
 				this.isRecording, this.recordingUrl, this.participantCount, this.settings.asEvent(), this.createdAt,
 				this.updatedAt);
 	}

@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 /** How a meeting behaves; every member has a default. */
 public record MeetingSettings(boolean allowChat, boolean allowScreenShare, boolean muteOnJoin, boolean videoOnJoin,

@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 /** Only the host may do this. */
 public class NotHostException extends RuntimeException {

@@ -1,9 +1,9 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.meetings;
 
 /** Only the host or a moderator may do this. */
 public class NotModeratorException extends RuntimeException {
 
-	NotModeratorException() {
+	public NotModeratorException() {
 		super("Only the host or a moderator may do this");
 	}
 

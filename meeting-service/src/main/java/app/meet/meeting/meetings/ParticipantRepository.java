@@ -1,4 +1,4 @@
-package app.meet.meeting.participant;
+package app.meet.meeting.meetings;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,10 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ParticipantRepository {
 
-	/** The status of a participant who is in the meeting now. */
-	public static final String ACTIVE = "active";
-
-	private static final String SELECT = """
+	/** A participant's row with their user, as {@link #map} reads it. */
+	static final String SELECT = """
 			SELECT p.*, u.username, u.name, u.avatar_url, u.created_at AS user_created_at
 			FROM participants p JOIN users u ON u.id = p.user_id
 			""";
@@ -53,7 +51,8 @@ public class ParticipantRepository {
 	}
 
 	/** Makes the user an active participant, creating the row on the first join. */
-	public void activate(UUID meetingId, UUID userId, String role, boolean muted, boolean videoOn, Instant now) {
+	public void activate(UUID meetingId, UUID userId, ParticipantRole role, boolean muted, boolean videoOn,
+			Instant now) {
 		this.jdbc
 			.sql("""
 					INSERT INTO participants (id, meeting_id, user_id, role, status, joined_at, admitted_at, is_muted,
@@ -68,100 +67,11 @@ public class ParticipantRepository {
 			.param("id", UUID.randomUUID())
 			.param("meeting", meetingId)
 			.param("user", userId)
-			.param("role", role)
+			.param("role", role.value())
 			.param("muted", muted)
 			.param("videoOn", videoOn)
 			.param("now", Timestamp.from(now))
 			.update();
-	}
-
-	/**
-	 * Where the user stands with the meeting's admission.
-	 */
-	public Admission admission(UUID meetingId, UUID userId) {
-		return this.jdbc.sql("""
-				SELECT CASE WHEN status IN ('denied', 'removed') THEN upper(status)
-					WHEN admitted_at IS NOT NULL THEN 'ADMITTED' ELSE 'WAITING' END
-				FROM participants WHERE meeting_id = :meeting AND user_id = :user
-				""")
-			.param("meeting", meetingId)
-			.param("user", userId)
-			.query(String.class)
-			.optional()
-			.map(Admission::valueOf)
-			.orElse(Admission.NONE);
-	}
-
-	/**
-	 * Records that the user asks to join: a waiting row, or a fresh request time on an
-	 * existing one. Changes nothing for anyone already admitted, denied or removed.
-	 * @return whether the user asks for the first time
-	 */
-	public boolean knock(UUID meetingId, UUID userId, boolean muted, boolean videoOn, Instant now) {
-		return this.jdbc.sql("""
-				INSERT INTO participants (id, meeting_id, user_id, role, status, requested_at, is_muted, is_video_on,
-					created_at, updated_at)
-				VALUES (:id, :meeting, :user, 'guest', 'waiting', :now, :muted, :videoOn, :now, :now)
-				ON CONFLICT (meeting_id, user_id) DO UPDATE SET requested_at = excluded.requested_at,
-					updated_at = excluded.updated_at
-				WHERE participants.status = 'waiting' AND participants.admitted_at IS NULL
-				RETURNING xmax = 0
-				""")
-			.param("id", UUID.randomUUID())
-			.param("meeting", meetingId)
-			.param("user", userId)
-			.param("muted", muted)
-			.param("videoOn", videoOn)
-			.param("now", Timestamp.from(now))
-			.query(Boolean.class)
-			.optional()
-			.orElse(false);
-	}
-
-	/**
-	 * Admits the user (asked or not, or denied before), who may then join directly.
-	 * @return whether anything changed: false for someone already admitted or removed
-	 */
-	public boolean admit(UUID meetingId, UUID userId, boolean muted, boolean videoOn, Instant now) {
-		return this.jdbc.sql("""
-				INSERT INTO participants (id, meeting_id, user_id, role, status, admitted_at, is_muted, is_video_on,
-					created_at, updated_at)
-				VALUES (:id, :meeting, :user, 'guest', 'waiting', :now, :muted, :videoOn, :now, :now)
-				ON CONFLICT (meeting_id, user_id) DO UPDATE SET status = 'waiting',
-					admitted_at = excluded.admitted_at, updated_at = excluded.updated_at
-				WHERE participants.status IN ('waiting', 'denied') AND participants.admitted_at IS NULL
-				""")
-			.param("id", UUID.randomUUID())
-			.param("meeting", meetingId)
-			.param("user", userId)
-			.param("muted", muted)
-			.param("videoOn", videoOn)
-			.param("now", Timestamp.from(now))
-			.update() > 0;
-	}
-
-	/**
-	 * Denies a user who has not joined yet (waiting, admitted but not yet in, or never
-	 * asked).
-	 * @return whether anything changed: false for someone already denied, or who has
-	 * joined or been removed
-	 */
-	public boolean deny(UUID meetingId, UUID userId, boolean muted, boolean videoOn, Instant now) {
-		return this.jdbc.sql("""
-				INSERT INTO participants (id, meeting_id, user_id, role, status, is_muted, is_video_on, created_at,
-					updated_at)
-				VALUES (:id, :meeting, :user, 'guest', 'denied', :muted, :videoOn, :now, :now)
-				ON CONFLICT (meeting_id, user_id) DO UPDATE SET status = 'denied', admitted_at = NULL,
-					updated_at = excluded.updated_at
-				WHERE participants.status = 'waiting' AND participants.joined_at IS NULL
-				""")
-			.param("id", UUID.randomUUID())
-			.param("meeting", meetingId)
-			.param("user", userId)
-			.param("muted", muted)
-			.param("videoOn", videoOn)
-			.param("now", Timestamp.from(now))
-			.update() > 0;
 	}
 
 	/**
@@ -178,12 +88,12 @@ public class ParticipantRepository {
 	}
 
 	/** Gives an active participant another role. */
-	public void changeRole(UUID meetingId, UUID userId, String role, Instant now) {
+	public void changeRole(UUID meetingId, UUID userId, ParticipantRole role, Instant now) {
 		this.jdbc.sql("""
 				UPDATE participants SET role = :role, updated_at = :now
 				WHERE meeting_id = :meeting AND user_id = :user AND status = 'active'
 				""")
-			.param("role", role)
+			.param("role", role.value())
 			.param("meeting", meetingId)
 			.param("user", userId)
 			.param("now", Timestamp.from(now))
@@ -207,22 +117,15 @@ public class ParticipantRepository {
 			.list();
 	}
 
-	/** Who is waiting to be admitted, longest waiting first. */
-	public List<ParticipantResponse> waiting(UUID meetingId) {
-		return this.jdbc.sql(SELECT + """
-				 WHERE p.meeting_id = :meeting AND p.status = 'waiting' AND p.admitted_at IS NULL
-				ORDER BY p.requested_at NULLS LAST, p.created_at, p.id
-				""").param("meeting", meetingId).query(ParticipantRepository::map).list();
-	}
-
 	/** The role of the user's active participation, if any. */
-	public Optional<String> activeRole(UUID meetingId, UUID userId) {
+	public Optional<ParticipantRole> activeRole(UUID meetingId, UUID userId) {
 		return this.jdbc
 			.sql("SELECT role FROM participants WHERE meeting_id = :meeting AND user_id = :user AND status = 'active'")
 			.param("meeting", meetingId)
 			.param("user", userId)
 			.query(String.class)
-			.optional();
+			.optional()
+			.map(ParticipantRole::of);
 	}
 
 	public void leave(UUID meetingId, UUID userId, Instant now) {
@@ -285,15 +188,15 @@ public class ParticipantRepository {
 			.single();
 	}
 
-	private static ParticipantResponse map(ResultSet row, int index) throws SQLException {
+	static ParticipantResponse map(ResultSet row, int index) throws SQLException {
 		Timestamp userCreated = row.getTimestamp("user_created_at");
 		UserView user = new UserView(row.getObject("user_id", UUID.class), row.getString("username"),
 				row.getString("name"), row.getString("avatar_url"),
 				(userCreated != null) ? userCreated.toInstant() : null);
 		return new ParticipantResponse(row.getObject("id", UUID.class), row.getObject("meeting_id", UUID.class), user,
-				row.getString("role"), row.getString("status"), instant(row, "joined_at"), instant(row, "left_at"),
-				row.getBoolean("is_muted"), row.getBoolean("is_video_on"), row.getBoolean("is_sharing"),
-				row.getBoolean("hand_raised"));
+				ParticipantRole.of(row.getString("role")), ParticipantStatus.of(row.getString("status")),
+				instant(row, "joined_at"), instant(row, "left_at"), row.getBoolean("is_muted"),
+				row.getBoolean("is_video_on"), row.getBoolean("is_sharing"), row.getBoolean("hand_raised"));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.moderation;
 
 import java.util.UUID;
 
@@ -10,7 +10,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import app.meet.meeting.participant.ParticipantResponse;
+import app.meet.meeting.meetings.ParticipantResponse;
+import app.meet.meeting.meetings.ParticipantRole;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,19 +23,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/meetings/{id}/participants/{user_id}/...}: what the host and moderators do
- * to others, the waiting room's answers included.
+ * to participants.
  */
 @RestController
 @Tag(name = "moderation", description = "The host and moderators act on participants")
-class ParticipantController {
+class ModerationController {
 
 	private final ModerationService moderation;
 
-	private final AdmissionService admissions;
-
-	ParticipantController(ModerationService moderation, AdmissionService admissions) {
+	ModerationController(ModerationService moderation) {
 		this.moderation = moderation;
-		this.admissions = admissions;
 	}
 
 	@Operation(summary = "Mute a participant")
@@ -53,19 +51,8 @@ class ParticipantController {
 	@PutMapping("/api/meetings/{id}/participants/{userId}/role")
 	ParticipantResponse changeRole(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID userId,
 			@Valid @RequestBody RoleRequest request) {
-		return this.moderation.changeRole(id, userId, request.role(), UUID.fromString(token.getSubject()));
-	}
-
-	@Operation(summary = "Let in a user from the waiting room")
-	@PostMapping("/api/meetings/{id}/participants/{userId}/admit")
-	ParticipantResponse admit(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID userId) {
-		return this.admissions.admit(id, userId, UUID.fromString(token.getSubject()));
-	}
-
-	@Operation(summary = "Turn away a user in the waiting room")
-	@PostMapping("/api/meetings/{id}/participants/{userId}/deny")
-	ParticipantResponse deny(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable UUID userId) {
-		return this.admissions.deny(id, userId, UUID.fromString(token.getSubject()));
+		return this.moderation.changeRole(id, userId, ParticipantRole.of(request.role()),
+				UUID.fromString(token.getSubject()));
 	}
 
 	@Schema(name = "ChangeRole")

@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.moderation;
 
 import org.springframework.http.HttpStatus;
 
@@ -39,7 +39,7 @@ public class ModerationRefusedException extends RuntimeException {
 
 	private final Reason reason;
 
-	ModerationRefusedException(Reason reason) {
+	public ModerationRefusedException(Reason reason) {
 		super(reason.message);
 		this.reason = reason;
 	}

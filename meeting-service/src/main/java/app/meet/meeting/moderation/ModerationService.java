@@ -1,11 +1,20 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.moderation;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import app.meet.meeting.participant.ParticipantRepository;
-import app.meet.meeting.participant.ParticipantResponse;
+import app.meet.meeting.meetings.Meeting;
+import app.meet.meeting.meetings.MeetingAccess;
+import app.meet.meeting.meetings.MeetingEvents;
+import app.meet.meeting.meetings.NotHostException;
+import app.meet.meeting.meetings.NotModeratorException;
+import app.meet.meeting.meetings.ParticipantNotFoundException;
+import app.meet.meeting.meetings.ParticipantRepository;
+import app.meet.meeting.meetings.ParticipantResponse;
+import app.meet.meeting.meetings.ParticipantRole;
+import app.meet.meeting.meetings.ParticipantStatus;
+import app.meet.meeting.participants.Participation;
 import app.meet.platform.tracing.TraceContext;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,7 +27,7 @@ class ModerationService {
 
 	private final MeetingAccess access;
 
-	private final MeetingService meetings;
+	private final Participation participation;
 
 	private final ParticipantRepository participants;
 
@@ -26,10 +35,10 @@ class ModerationService {
 
 	private final Clock clock;
 
-	ModerationService(MeetingAccess access, MeetingService meetings, ParticipantRepository participants,
+	ModerationService(MeetingAccess access, Participation participation, ParticipantRepository participants,
 			ApplicationEventPublisher events, Clock clock) {
 		this.access = access;
-		this.meetings = meetings;
+		this.participation = participation;
 		this.participants = participants;
 		this.events = events;
 		this.clock = clock;
@@ -46,7 +55,7 @@ class ModerationService {
 		if (this.participants.updateState(meeting.id(), userId, true, null, null, null, now) == 0) {
 			throw new ParticipantNotFoundException();
 		}
-		return this.meetings.publishUpdated(meetingId, userId, now);
+		return this.participation.publishUpdated(meetingId, userId, now);
 	}
 
 	/**
@@ -59,10 +68,10 @@ class ModerationService {
 		Meeting meeting = moderated(meetingId, by);
 		ParticipantResponse target = this.participants.find(meetingId, userId)
 			.orElseThrow(ParticipantNotFoundException::new);
-		if (meeting.hostId().equals(userId) || isActiveAs(target, "host")) {
+		if (meeting.hostId().equals(userId) || isActiveAs(target, ParticipantRole.HOST)) {
 			throw new ModerationRefusedException(ModerationRefusedException.Reason.HOST_NOT_REMOVABLE);
 		}
-		if (isActiveAs(target, "moderator")) {
+		if (isActiveAs(target, ParticipantRole.MODERATOR)) {
 			this.access.requireHost(meeting, by);
 		}
 		Instant now = this.clock.instant();
@@ -72,8 +81,8 @@ class ModerationService {
 		ParticipantResponse removed = this.participants.find(meetingId, userId).orElseThrow();
 		this.events.publishEvent(
 				new MeetingEvents.ParticipantRemoved(MeetingEvents.newId(), now, TraceContext.current(), removed));
-		if (target.status().equals("active")) {
-			this.meetings.afterDeparture(meetingId, target, now);
+		if (target.status() == ParticipantStatus.ACTIVE) {
+			this.participation.afterDeparture(meetingId, target, now);
 		}
 		return removed;
 	}
@@ -83,22 +92,22 @@ class ModerationService {
 	 * @throws NotHostException unless {@code by} is the host
 	 */
 	@Transactional
-	ParticipantResponse changeRole(UUID meetingId, UUID userId, String role, UUID by) {
+	ParticipantResponse changeRole(UUID meetingId, UUID userId, ParticipantRole role, UUID by) {
 		Meeting meeting = this.access.lockVisible(meetingId, by);
 		this.access.requireHost(meeting, by);
 		this.access.requireNotEnded(meeting);
 		ParticipantResponse target = this.participants.find(meetingId, userId)
-			.filter((participant) -> participant.status().equals("active"))
+			.filter((participant) -> participant.status() == ParticipantStatus.ACTIVE)
 			.orElseThrow(ParticipantNotFoundException::new);
-		if (meeting.hostId().equals(userId) || target.role().equals("host")) {
+		if (meeting.hostId().equals(userId) || target.role() == ParticipantRole.HOST) {
 			throw new ModerationRefusedException(ModerationRefusedException.Reason.HOST_ROLE_FIXED);
 		}
-		if (target.role().equals(role)) {
+		if (target.role() == role) {
 			return target;
 		}
 		Instant now = this.clock.instant();
 		this.participants.changeRole(meetingId, userId, role, now);
-		return this.meetings.publishUpdated(meetingId, userId, now);
+		return this.participation.publishUpdated(meetingId, userId, now);
 	}
 
 	private Meeting moderated(UUID meetingId, UUID by) {
@@ -108,8 +117,8 @@ class ModerationService {
 		return meeting;
 	}
 
-	private static boolean isActiveAs(ParticipantResponse participant, String role) {
-		return participant.status().equals("active") && participant.role().equals(role);
+	private static boolean isActiveAs(ParticipantResponse participant, ParticipantRole role) {
+		return participant.status() == ParticipantStatus.ACTIVE && participant.role() == role;
 	}
 
 }

@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.participants;
 
 /** A join the meeting's rules do not allow. */
 public class JoinRefusedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.participants;
 
 /** You are not in this meeting. */
 public class NotAParticipantException extends RuntimeException {

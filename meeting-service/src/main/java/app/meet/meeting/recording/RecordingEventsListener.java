@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import app.meet.events.EventTopics;
 import app.meet.events.recording.Recording;
 import app.meet.events.recording.RecordingEvent;
-import app.meet.meeting.meeting.MeetingService;
+import app.meet.meeting.meetings.MeetingService;
 import app.meet.platform.events.AppliedEvents;
 import app.meet.platform.events.IncomingEvent;
 

@@ -1,4 +1,4 @@
-package app.meet.meeting.meeting;
+package app.meet.meeting.participants;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import app.meet.devstack.test.EmbeddedInfrastructure;
+import app.meet.meeting.meetings.MeetingService;
+import app.meet.meeting.meetings.StoredMeetings;
 import app.meet.platform.users.UserDirectory;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +37,9 @@ class JoinCapacityIntegrationTests {
 	private MeetingService meetings;
 
 	@Autowired
+	private Participation participation;
+
+	@Autowired
 	private UserDirectory users;
 
 	@Autowired
@@ -42,11 +47,11 @@ class JoinCapacityIntegrationTests {
 
 	@Test
 	void tenJoiningAMeetingForThreeAtOnceLetInThreeAndTellTheOthersItIsFull() throws Exception {
-		MeetingResponse meeting = openMeeting();
+		StoredMeetings.Opened meeting = openMeeting();
 		List<Callable<String>> joins = new ArrayList<>();
 		for (int each = 0; each < JOINING_AT_ONCE; each++) {
 			UUID guest = user("cap");
-			joins.add(() -> outcome(() -> this.meetings.join(guest, meeting.code())));
+			joins.add(() -> outcome(() -> this.participation.join(guest, meeting.code())));
 		}
 
 		List<String> outcomes = runAtOnce(joins);
@@ -58,11 +63,11 @@ class JoinCapacityIntegrationTests {
 
 	@Test
 	void oneUserJoiningFromManyTabsAtOnceIsOneParticipant() throws Exception {
-		MeetingResponse meeting = openMeeting();
+		StoredMeetings.Opened meeting = openMeeting();
 		UUID guest = user("tab");
 		List<Callable<String>> joins = new ArrayList<>();
 		for (int tab = 0; tab < JOINING_AT_ONCE; tab++) {
-			joins.add(() -> this.meetings.join(guest, meeting.code()).id().toString());
+			joins.add(() -> this.participation.join(guest, meeting.code()).id().toString());
 		}
 
 		List<String> participants = runAtOnce(joins);
@@ -71,9 +76,8 @@ class JoinCapacityIntegrationTests {
 		assertThat(activeParticipants(meeting)).isEqualTo(1);
 	}
 
-	private MeetingResponse openMeeting() {
-		return this.meetings.create(user("host"), new MeetingRequests.Create("Capacity", null, null, CAPACITY,
-				new MeetingRequests.Settings(null, null, null, null, false, null, null)));
+	private StoredMeetings.Opened openMeeting() {
+		return StoredMeetings.open(this.meetings, user("host"), "Capacity", CAPACITY);
 	}
 
 	private UUID user(String prefix) {
@@ -82,7 +86,7 @@ class JoinCapacityIntegrationTests {
 		return id;
 	}
 
-	private int activeParticipants(MeetingResponse meeting) {
+	private int activeParticipants(StoredMeetings.Opened meeting) {
 		return this.jdbc.sql("SELECT count(*) FROM participants WHERE meeting_id = :id AND status = 'active'")
 			.param("id", meeting.id())
 			.query(Integer.class)

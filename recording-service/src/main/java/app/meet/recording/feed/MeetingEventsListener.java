@@ -11,7 +11,7 @@ import app.meet.events.meeting.MeetingEvent;
 import app.meet.platform.events.AppliedEvents;
 import app.meet.platform.events.IncomingEvent;
 import app.meet.recording.membership.Membership;
-import app.meet.recording.recording.Recordings;
+import app.meet.recording.recordings.Recordings;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package app.meet.recording.recording;
+package app.meet.recording.recordings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static app.meet.recording.recording.StorageCalls.storage;
+import static app.meet.recording.recordings.StorageCalls.storage;
 
 /**
  * The chunks the browser's MediaRecorder sends, in order: each is staged in the object

@@ -1,4 +1,4 @@
-package app.meet.recording.recording;
+package app.meet.recording.recordings;
 
 import java.io.IOException;
 import java.io.InputStream;

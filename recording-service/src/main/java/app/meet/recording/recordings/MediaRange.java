@@ -1,4 +1,4 @@
-package app.meet.recording.recording;
+package app.meet.recording.recordings;
 
 /**
  * The part of the media a request asks for: a single {@code Range: bytes=...}, or all of

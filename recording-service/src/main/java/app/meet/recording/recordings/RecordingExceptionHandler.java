@@ -1,4 +1,4 @@
-package app.meet.recording.recording;
+package app.meet.recording.recordings;
 
 import io.minio.errors.MinioException;
 import org.slf4j.Logger;

@@ -1,11 +1,11 @@
-package app.meet.recording.recording;
+package app.meet.recording.recordings;
 
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import static app.meet.recording.recording.StorageCalls.afterCommit;
-import static app.meet.recording.recording.StorageCalls.storage;
+import static app.meet.recording.recordings.StorageCalls.afterCommit;
+import static app.meet.recording.recordings.StorageCalls.storage;
 
 /**
  * Turns a recording's staged chunks into the next part of its multipart upload, under the

@@ -1,4 +1,4 @@
-package app.meet.recording.recording;
+package app.meet.recording.recordings;
 
 import java.io.InputStream;
 import java.time.Clock;
@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static app.meet.recording.recording.StorageCalls.afterCommit;
-import static app.meet.recording.recording.StorageCalls.storage;
+import static app.meet.recording.recordings.StorageCalls.afterCommit;
+import static app.meet.recording.recordings.StorageCalls.storage;
 
 /**
  * Recordings: started by the host or a moderator of an active meeting, fed chunk by chunk

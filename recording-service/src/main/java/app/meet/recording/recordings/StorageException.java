@@ -1,4 +1,4 @@
-package app.meet.recording.recording;
+package app.meet.recording.recordings;
 
 /** The object store failed; the change it was part of is rolled back. */
 class StorageException extends RuntimeException {

@@ -1,4 +1,4 @@
-package app.meet.recording.recording;
+package app.meet.recording.recordings;
 
 import java.time.Instant;
 import java.util.UUID;
