@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import app.meet.devstack.Stack;
-import app.meet.meeting.WebSliceUser;
+import app.meet.devstack.test.WebSliceUser;
 import app.meet.platform.json.JsonConventionsAutoConfiguration;
 import app.meet.platform.users.UserDirectory;
 import app.meet.platform.web.ServletConventionsAutoConfiguration;

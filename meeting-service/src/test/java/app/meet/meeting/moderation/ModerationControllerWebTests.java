@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import app.meet.devstack.Stack;
-import app.meet.meeting.WebSliceUser;
+import app.meet.devstack.test.WebSliceUser;
 import app.meet.meeting.meetings.NotModeratorException;
 import app.meet.meeting.meetings.ParticipantRole;
 import app.meet.platform.json.JsonConventionsAutoConfiguration;

@@ -1,4 +1,4 @@
-package app.meet.meeting;
+package app.meet.devstack.test;
 
 import java.time.Instant;
 import java.util.UUID;
