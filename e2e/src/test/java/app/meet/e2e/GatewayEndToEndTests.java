@@ -67,7 +67,7 @@ class GatewayEndToEndTests {
 			return;
 		}
 		List<Long> pids = stack.pids();
-		stack.close();
+		RunningStack.close();
 		assertThat(pids).allSatisfy(
 				(pid) -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("process %d after stop", pid)
 					.isNotEqualTo(java.util.Optional.of(true)));

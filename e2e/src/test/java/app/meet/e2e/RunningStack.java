@@ -21,7 +21,8 @@ import app.meet.devstack.StackPorts;
 /**
  * The stack every end-to-end test talks to: started once per test JVM from the built
  * jars, on free ports and real servers, chat-service and signaling-service twice; stopped
- * when the JVM exits.
+ * when the JVM exits, or by a test that takes it down on purpose ({@link #close}), after
+ * which the next test gets a new one.
  */
 final class RunningStack {
 
@@ -89,7 +90,9 @@ final class RunningStack {
 		}
 		if (stack == null) {
 			try {
-				traces = OtlpReceiver.start();
+				if (traces == null) {
+					traces = OtlpReceiver.start();
+				}
 				Path directory = Files.createTempDirectory("meet-e2e-",
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 				Stack started = new Stack(Path.of("..").toAbsolutePath().normalize(), directory, StackPorts.random(),
@@ -125,6 +128,17 @@ final class RunningStack {
 			}
 		}
 		return stack;
+	}
+
+	/**
+	 * Stops the stack; the next {@link #get} starts another, so that the classes after a
+	 * test that takes the stack down find one running, whatever their order.
+	 */
+	static synchronized void close() {
+		if (stack != null) {
+			stack.close();
+			stack = null;
+		}
 	}
 
 	/** The receiver the stack's services export their spans to. */
