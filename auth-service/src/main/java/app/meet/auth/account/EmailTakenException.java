@@ -1,7 +1,7 @@
 package app.meet.auth.account;
 
 /** An account with this email already exists. */
-public class EmailTakenException extends RuntimeException {
+class EmailTakenException extends RuntimeException {
 
 	public EmailTakenException() {
 		super("An account with this email already exists");

@@ -1,7 +1,7 @@
 package app.meet.auth.account;
 
 /** Invalid email or password. */
-public class InvalidCredentialsException extends RuntimeException {
+class InvalidCredentialsException extends RuntimeException {
 
 	public InvalidCredentialsException() {
 		super("Invalid email or password");

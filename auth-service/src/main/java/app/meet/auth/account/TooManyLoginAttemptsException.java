@@ -6,7 +6,7 @@ import java.time.Duration;
  * Too many failed logins for an account or from a client address; try again after a
  * while.
  */
-public class TooManyLoginAttemptsException extends RuntimeException {
+class TooManyLoginAttemptsException extends RuntimeException {
 
 	private final Duration retryAfter;
 

@@ -1,7 +1,7 @@
 package app.meet.auth.account;
 
 /** No such user. */
-public class UserNotFoundException extends RuntimeException {
+class UserNotFoundException extends RuntimeException {
 
 	public UserNotFoundException() {
 		super("No such user");

@@ -1,7 +1,7 @@
 package app.meet.auth.account;
 
 /** This username is taken. */
-public class UsernameTakenException extends RuntimeException {
+class UsernameTakenException extends RuntimeException {
 
 	public UsernameTakenException() {
 		super("This username is taken");

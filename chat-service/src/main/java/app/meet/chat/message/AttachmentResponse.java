@@ -5,7 +5,7 @@ import java.util.UUID;
 import app.meet.events.chat.Message;
 
 /** The file a {@code file} message carries; {@code url} downloads it. */
-public record AttachmentResponse(UUID id, String name, long size, String contentType, String url) {
+record AttachmentResponse(UUID id, String name, long size, String contentType, String url) {
 
 	static String url(UUID meetingId, UUID attachmentId) {
 		return "/api/meetings/" + meetingId + "/files/" + attachmentId;

@@ -13,7 +13,7 @@ import app.meet.platform.users.UserView;
  * {@code file}; {@code file} is null unless it is a file; a system message's {@code user}
  * is whom it is about.
  */
-public record MessageResponse(UUID id, UUID meetingId, UserView user, String type, String content,
+record MessageResponse(UUID id, UUID meetingId, UserView user, String type, String content,
 		@Nullable AttachmentResponse file, Instant createdAt) {
 
 	static final String TEXT = "text";

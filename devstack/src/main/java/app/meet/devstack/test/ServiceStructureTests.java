@@ -4,14 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.TryCatchBlock;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
@@ -19,6 +27,7 @@ import org.springframework.modulith.docs.Documenter;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +94,67 @@ public abstract class ServiceStructureTests {
 			.because("controllers speak HTTP and leave storage to the services and repositories behind them")
 			.allowEmptyShould(true)
 			.check(this.classes);
+	}
+
+	/**
+	 * A public type is a promise to other packages; one that only its own package uses is
+	 * package-private, so that a reader sees at once what a feature offers. Using a
+	 * type's nested types, or catching it, counts as using it.
+	 */
+	@Test
+	protected void onlyWhatAnotherPackageUsesIsPublic() {
+		Set<String> caughtElsewhere = caughtOutsideTheirPackage(this.classes);
+		classes().that()
+			.arePublic()
+			.and()
+			.areTopLevelClasses()
+			.and()
+			.areNotAnnotations()
+			.and()
+			.areNotAssignableTo(Throwable.class)
+			.and()
+			.areNotAnnotatedWith("org.springframework.boot.autoconfigure.SpringBootApplication")
+			.and()
+			.areNotAnnotatedWith("org.springframework.boot.context.properties.ConfigurationProperties")
+			.should(beUsedFromAnotherPackage(this.classes, caughtElsewhere))
+			.allowEmptyShould(true)
+			.check(this.classes);
+	}
+
+	private static ArchCondition<JavaClass> beUsedFromAnotherPackage(JavaClasses all, Set<String> caughtElsewhere) {
+		return new ArchCondition<>("be used from another package") {
+
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				boolean usedElsewhere = caughtElsewhere.contains(type.getName()) || all.stream()
+					.filter((candidate) -> candidate.equals(type)
+							|| candidate.getName().startsWith(type.getName() + "$"))
+					.flatMap((member) -> member.getDirectDependenciesToSelf().stream())
+					.anyMatch((
+							dependency) -> !dependency.getOriginClass().getPackageName().equals(type.getPackageName()));
+				if (!usedElsewhere) {
+					events.add(SimpleConditionEvent.violated(type,
+							type.getName() + " is public, but only its own package uses it"));
+				}
+			}
+
+		};
+	}
+
+	/** The exceptions a class of another package catches. */
+	private static Set<String> caughtOutsideTheirPackage(JavaClasses all) {
+		Set<String> caught = new HashSet<>();
+		for (JavaClass type : all) {
+			for (JavaCodeUnit unit : type.getCodeUnits()) {
+				for (TryCatchBlock block : unit.getTryCatchBlocks()) {
+					block.getCaughtThrowables()
+						.stream()
+						.filter((throwable) -> !throwable.getPackageName().equals(type.getPackageName()))
+						.forEach((throwable) -> caught.add(throwable.getName()));
+				}
+			}
+		}
+		return caught;
 	}
 
 	@Test

@@ -9,7 +9,7 @@ import java.net.InetAddress;
  * @param network the block's first address
  * @param prefixLength how many leading bits every address in the block shares
  */
-public record AddressRange(InetAddress network, int prefixLength) {
+record AddressRange(InetAddress network, int prefixLength) {
 
 	public AddressRange {
 		int bits = network.getAddress().length * 8;

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * this one state, so a user admitted over the WebSocket joins at once over REST.
  */
 @Service
-public class AdmissionService {
+class AdmissionService {
 
 	private final MeetingAccess access;
 

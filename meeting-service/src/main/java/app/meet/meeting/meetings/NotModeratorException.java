@@ -3,7 +3,7 @@ package app.meet.meeting.meetings;
 /** Only the host or a moderator may do this. */
 public class NotModeratorException extends RuntimeException {
 
-	public NotModeratorException() {
+	NotModeratorException() {
 		super("Only the host or a moderator may do this");
 	}
 

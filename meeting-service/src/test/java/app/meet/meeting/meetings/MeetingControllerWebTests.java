@@ -91,13 +91,17 @@ class MeetingControllerWebTests {
 	void theRefusalsEveryFeatureMayGiveKeepTheirStatusAndCode() throws Exception {
 		UUID user = WebSliceUser.signIn();
 		UUID meeting = UUID.randomUUID();
-		given(this.meetings.get(meeting, user)).willThrow(new MeetingNotFoundException());
+		given(this.meetings.get(meeting, user)).willThrow(new MeetingNotFoundException())
+			.willThrow(new NotModeratorException());
 		given(this.meetings.update(eq(meeting), eq(user), any())).willThrow(new NotHostException())
 			.willThrow(new MeetingEndedException());
 
 		this.mvc.perform(get("/api/meetings/{id}", meeting))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.code").value("meeting-not-found"));
+		this.mvc.perform(get("/api/meetings/{id}", meeting))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("not-moderator"));
 		this.mvc.perform(patch("/api/meetings/{id}", meeting).contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.code").value("not-host"));

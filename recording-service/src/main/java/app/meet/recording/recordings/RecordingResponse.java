@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A recording as clients and {@code recording.events} see it; {@code mediaUrl} is set
  * once it is {@code ready}.
  */
-public record RecordingResponse(UUID id, UUID meetingId, UUID startedBy, String status, Instant startedAt,
+record RecordingResponse(UUID id, UUID meetingId, UUID startedBy, String status, Instant startedAt,
 		@Nullable Instant stoppedAt, long sizeBytes, String contentType, @Nullable String mediaUrl) {
 
 	static RecordingResponse of(Recording recording) {

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * to the handler. A message for another instance (one that shared the directory before
  * this one was configured alone) has nobody to go to and is dropped.
  */
-public final class LocalRouter implements Router {
+final class LocalRouter implements Router {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalRouter.class);
 

@@ -31,7 +31,7 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  * ({@code meet_signaling_relay_latency}) and handled in the trace of the frame that
  * caused it.
  */
-public final class RedisRouter implements Router, SmartLifecycle {
+final class RedisRouter implements Router, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisRouter.class);
 
